@@ -1,0 +1,92 @@
+package dev.shirase.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The system of record: H2 in file mode under the data dir by default, PostgreSQL by JDBC URL.
+ * Opening migrates the schema (Flyway, {@code db/migration}); repositories share this one pool.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final AutoCloseable closer;
+    private final String url;
+
+    private Database(DataSource dataSource, AutoCloseable closer, String url) {
+        this.dataSource = dataSource;
+        this.closer = closer;
+        this.url = url;
+    }
+
+    /** The default embedded database file under {@code dataDir}. */
+    public static String defaultUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("shirase").toString().replace('\\', '/')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** Opens (and migrates) the database at {@code jdbcUrl}; user and password may be empty. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        try {
+            if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+                Path file = Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0]);
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+            }
+            DataSource ds;
+            AutoCloseable closer;
+            if (jdbcUrl.startsWith("jdbc:h2:")) {
+                JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
+                pool.setMaxConnections(16);
+                ds = pool;
+                closer = pool::dispose;
+            } else {
+                ds = new SimpleDataSource(jdbcUrl, user, password);
+                closer = () -> { };
+            }
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    // Each stage owns a block of versions (V1x store, V2x matching, V3x delivery, V4x web).
+                    .outOfOrder(true).load().migrate();
+            return new Database(ds, closer, jdbcUrl);
+        } catch (Exception e) {
+            throw new StoreException("cannot open database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An in-memory H2 database, for tests and benchmarks. */
+    public static Database inMemory(String name) {
+        return open("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The JDBC URL with any password parameter removed, safe to print. */
+    public String displayUrl() {
+        return redact(url);
+    }
+
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException("cannot close database: " + e.getMessage(), e);
+        }
+    }
+}
