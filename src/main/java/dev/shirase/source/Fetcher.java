@@ -101,12 +101,20 @@ public final class Fetcher {
         Objects.requireNonNull(previous, "previous");
         URI url = source.url();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        FetchResult result = switch (scheme) {
-            case "http", "https" -> fetchHttp(url, previous);
-            case "file" -> fetchFile(url, previous);
-            default -> Failed.permanentFailure("unsupported URL scheme '" + scheme + "' in "
-                    + UrlRedactor.redact(url) + " (only http, https and file)");
-        };
+        FetchResult result;
+        try {
+            result = switch (scheme) {
+                case "http", "https" -> fetchHttp(url, previous);
+                case "file" -> fetchFile(url, previous);
+                default -> Failed.permanentFailure("unsupported URL scheme '" + scheme + "' in "
+                        + UrlRedactor.redact(url) + " (only http, https and file)");
+            };
+        } catch (RuntimeException e) {
+            // A malformed header or a JDK surprise must mark the source unhealthy, not kill the poll job.
+            log.warn("{}: unexpected error fetching {}", source.id(), UrlRedactor.redact(url), e);
+            result = Failed.transientFailure("unexpected error fetching " + UrlRedactor.redact(url) + ": "
+                    + describe(e));
+        }
         if (log.isDebugEnabled()) {
             log.debug("{} {}: {}", source.id(), UrlRedactor.redact(url), result);
         }
