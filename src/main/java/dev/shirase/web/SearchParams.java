@@ -38,7 +38,7 @@ public final class SearchParams {
         int page = first(params, "page").flatMap(SearchParams::parseInt).orElse(1);
         int size = first(params, "size").flatMap(SearchParams::parseInt).orElse(SearchForm.DEFAULT_PAGE_SIZE);
         return new SearchForm(q, values(params, "source"), upper(values(params, "severity")),
-                upper(values(params, "category")), values(params, "vendor"), upper(values(params, "verdict")),
+                upper(values(params, "category")), values(params, "vendor"), values(params, "verdict"),
                 kev, year, byDate, page, size);
     }
 
@@ -81,7 +81,7 @@ public final class SearchParams {
             case "severity" -> f.severities().contains(value.toUpperCase(Locale.ROOT));
             case "category" -> f.categories().contains(value.toUpperCase(Locale.ROOT));
             case "vendor" -> f.vendors().contains(value);
-            case "verdict" -> f.verdicts().contains(value.toUpperCase(Locale.ROOT));
+            case "verdict" -> f.verdicts().contains(value);
             case "kev" -> f.kev().map(k -> k.toString().equals(value)).orElse(false);
             case "year" -> f.year().map(y -> y.toString().equals(value)).orElse(false);
             default -> false;
@@ -103,7 +103,7 @@ public final class SearchParams {
             case "severity" -> severities = flip(severities, value.toUpperCase(Locale.ROOT), on);
             case "category" -> categories = flip(categories, value.toUpperCase(Locale.ROOT), on);
             case "vendor" -> vendors = flip(vendors, value, on);
-            case "verdict" -> verdicts = flip(verdicts, value.toUpperCase(Locale.ROOT), on);
+            case "verdict" -> verdicts = flip(verdicts, value, on);
             case "kev" -> kev = on ? Optional.of(Boolean.parseBoolean(value)) : Optional.empty();
             case "year" -> year = on ? parseInt(value) : Optional.empty();
             default -> { }
