@@ -51,7 +51,7 @@ final class IcatAdvisoryAdapter {
     }
 
     /**
-     * {@link IdentifierExtractor} relies on {@code \\b}, which on Java 17 sees no boundary between a digit and a
+     * {@link IdentifierExtractor} relies on {@code \b}, which on Java 17 sees no boundary between a digit and a
      * Japanese letter ({@code CVE-2016-0985等}); runs of non-ASCII text are padded with spaces first. The full-width
      * hyphen and hash the extractor itself understands are left alone.
      */
