@@ -125,6 +125,14 @@ class KevParserTest {
                 .hasMessage("cisa-kev: not a KEV catalogue: trailing content after the catalogue object");
     }
 
+    @Test
+    void fastTextPathAgreesWithPlainText() {
+        for (String raw : java.util.List.of("Backup & Replication", " Git ", "a  b", "a\tb", "x\r\ny", "AT&amp;T",
+                "<b>bold</b> name", "Versions <= 1.2", "non\u00a0breaking", "", "Microsoft Windows")) {
+            assertThat(KevEntryAdapter.text(raw)).as(raw).isEqualTo(dev.shirase.advisory.PlainText.of(raw));
+        }
+    }
+
     private static String entry(String cve, String dateAdded) {
         return "{\"cveID\":\"" + cve + "\",\"vendorProject\":\"V\",\"product\":\"P\",\"vulnerabilityName\":\"N\","
                 + "\"dateAdded\":\"" + dateAdded + "\",\"dueDate\":\"2024-02-01\",\"knownRansomwareCampaignUse\":\"Unknown\","
