@@ -43,7 +43,7 @@ class NonXmlParsersHostileInputTest {
         FeedSource source = new FeedSource("hostile-" + type.key(), type, URI.create("https://example.org/"), null, true);
         Random random = new Random(20261125L);
         int failures = 0;
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 30; round++) {
             byte[] body = switch (round % 3) {
                 case 0 -> Arrays.copyOf(real, random.nextInt(real.length));
                 case 1 -> corrupt(real, random);
@@ -57,7 +57,7 @@ class NonXmlParsersHostileInputTest {
             }
         }
         // Random bytes (a third of the rounds) must always be rejected.
-        assertThat(failures).isGreaterThanOrEqualTo(20);
+        assertThat(failures).isGreaterThanOrEqualTo(10);
     }
 
     private static byte[] corrupt(byte[] real, Random random) {

@@ -57,14 +57,11 @@ final class IcatJsonReader {
         List<IcatItem> items = new ArrayList<>(itemdata.size());
         for (JsonNode node : itemdata) {
             if (!node.isObject()) {
-                continue; // counted as unreadable by the caller through the size difference
+                // Not an untidy item but a different format: refuse the whole reply.
+                throw new IcatFormatException("itemdata holds a " + node.getNodeType() + " where an item object belongs");
             }
             items.add(new IcatItem(text(node, "item_title"), text(node, "item_link"), text(node, "item_date"),
                     identifiers(node.get("item_identifier"))));
-        }
-        if (items.size() != itemdata.size()) {
-            throw new IcatFormatException((itemdata.size() - items.size()) + " of " + itemdata.size()
-                    + " itemdata entries are not objects");
         }
         return new IcatDocument(items, text(root, "docDate"));
     }

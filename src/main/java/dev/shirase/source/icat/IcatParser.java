@@ -35,7 +35,7 @@ public final class IcatParser implements FeedParser {
     }
 
     private static ParsedFeed toFeed(IcatDocument document, FeedSource source) throws FeedParseException {
-        // Keyed by id: icat lists an item once, but a repeated link must not become two advisories.
+        // Keyed by id: a repeated link must not become two advisories.
         Map<String, Advisory> byId = new LinkedHashMap<>();
         List<String> undated = new ArrayList<>();
         for (IcatItem item : document.items()) {
@@ -44,7 +44,9 @@ public final class IcatParser implements FeedParser {
                 undated.add(item.link().isEmpty() ? item.title() : item.link());
                 continue;
             }
-            byId.putIfAbsent(advisory.get().id(), advisory.get());
+            // An update may repeat a link: keep the newest dating of it (the store numbers the revisions).
+            byId.merge(advisory.get().id(), advisory.get(),
+                    (kept, again) -> again.published().isAfter(kept.published()) ? again : kept);
         }
         if (!undated.isEmpty()) {
             LOG.warn("{}: skipped {} item(s) without a readable item_date: {}", source.id(), undated.size(), undated);

@@ -107,6 +107,17 @@ class IcatParserTest {
     }
 
     @Test
+    void repeatedLinkKeepsItsNewestDating() throws Exception {
+        String json = """
+                {"itemdata":[{"item_title":"old","item_link":"https://www.ipa.go.jp/a.html","item_date":"2024-01-01T10:00:00+09:00"},
+                             {"item_title":"【更新】new","item_link":"https://www.ipa.go.jp/a.html","item_date":"2024-01-03T10:00:00+09:00"}]}""";
+        List<Advisory> advisories = parse(json).advisories();
+        assertThat(advisories).hasSize(1);
+        assertThat(advisories.get(0).title()).isEqualTo("【更新】new");
+        assertThat(advisories.get(0).published()).isEqualTo(OffsetDateTime.parse("2024-01-03T10:00:00+09:00"));
+    }
+
+    @Test
     void emptyItemListIsAnEmptyFeed() throws Exception {
         assertThat(parse("{\"itemdata\":[],\"docTitle\":\"x\"}").advisories()).isEmpty();
     }
@@ -134,6 +145,8 @@ class IcatParserTest {
                 .hasMessage("icat: expected a JSON object, got ARRAY");
         assertThatThrownBy(() -> parse("{\"docTitle\":\"x\"}")).isInstanceOf(FeedParseException.class)
                 .hasMessage("icat: no itemdata array in the reply");
+        assertThatThrownBy(() -> parse("{\"itemdata\":[\"x\"]}")).isInstanceOf(FeedParseException.class)
+                .hasMessage("icat: itemdata holds a STRING where an item object belongs");
         assertThatThrownBy(() -> parse("{\"itemdata\":[]} trailing")).isInstanceOf(FeedParseException.class)
                 .hasMessageStartingWith("icat: not valid JSON");
         assertThatThrownBy(() -> parser.parse(failingStream(), "", SOURCE)).isInstanceOf(FeedParseException.class)
