@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.advisory.PlainText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads icat's JSON (PHP {@code json_encode} output, with {@code \/} and {@code \}{@code uXXXX} escapes, which Jackson
- * decodes) into an {@link IcatDocument}. The reply is a few kilobytes, so a tree read is fine here.
+ * Reads icat's JSON (PHP {@code json_encode} output: escaped slashes and backslash-u escapes for all non-ASCII text,
+ * which Jackson decodes) into an {@link IcatDocument}. The reply is a few kilobytes, so a tree read is fine here.
  */
 final class IcatJsonReader {
 
@@ -48,7 +49,8 @@ final class IcatJsonReader {
         }
         if (root.hasNonNull("messageid")) {
             // icat's error reply: {"messageid":"IRSS-0103","message":"データの読込みに失敗しました。…"}
-            throw new IcatFormatException(root.get("messageid").asText() + " " + text(root, "message"));
+            throw new IcatFormatException(PlainText.of(root.get("messageid").asText()) + " "
+                    + PlainText.of(text(root, "message")));
         }
         JsonNode itemdata = root.get("itemdata");
         if (itemdata == null || !itemdata.isArray()) {
