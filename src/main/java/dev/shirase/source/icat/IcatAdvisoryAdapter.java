@@ -40,23 +40,14 @@ final class IcatAdvisoryAdapter {
         }
         String title = PlainText.of(item.title());
         Optional<String> url = PlainText.httpUrl(item.link());
-        Set<Identifier> identifiers = new TreeSet<>(identifiersIn(title));
+        Set<Identifier> identifiers = new TreeSet<>(IdentifierExtractor.extract(title));
         for (String given : item.identifiers()) {
-            identifiers.addAll(identifiersIn(given));
+            identifiers.addAll(IdentifierExtractor.extract(given));
         }
         String id = url.flatMap(IcatAdvisoryAdapter::slug).map(s -> "ICAT-" + s)
                 .orElseGet(() -> "ICAT-" + shortHash(title + "\n" + item.date()));
         return Optional.of(Advisory.parsed(id, sourceId, url.orElse(""), title, "", published.get(),
                 published.get(), Category.ALERT, identifiers, List.of(), List.of(), List.of()));
-    }
-
-    /**
-     * {@link IdentifierExtractor} relies on {@code \b}, which on Java 17 sees no boundary between a digit and a
-     * Japanese letter ({@code CVE-2016-0985等}); runs of non-ASCII text are padded with spaces first. The full-width
-     * hyphen and hash the extractor itself understands are left alone.
-     */
-    static Set<Identifier> identifiersIn(String text) {
-        return IdentifierExtractor.extract(text.replaceAll("[^\\x00-\\x7F‐－＃]+", " $0 "));
     }
 
     /**

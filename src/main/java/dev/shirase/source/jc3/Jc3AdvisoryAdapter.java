@@ -79,17 +79,8 @@ final class Jc3AdvisoryAdapter {
     static Advisory toAdvisory(Jc3Article article, ThreatLink link, OffsetDateTime published, String sourceId) {
         String title = PlainText.of(article.title());
         String summary = PlainText.of(article.excerpt());
-        Set<Identifier> identifiers = identifiersIn(title + "\n" + summary);
+        Set<Identifier> identifiers = IdentifierExtractor.extract(title + "\n" + summary);
         return Advisory.parsed("JC3-article-" + link.number(), sourceId, link.url(), title, summary, published,
                 published, Category.FRAUD_TREND, identifiers, List.of(), List.of(), List.of());
-    }
-
-    /**
-     * {@link IdentifierExtractor} relies on {@code \b}, which on Java 17 sees no boundary between a digit and a
-     * Japanese letter ({@code CVE-2023-46805等}); runs of non-ASCII text are padded with spaces first. The full-width
-     * hyphen and hash the extractor itself understands are left alone.
-     */
-    private static Set<Identifier> identifiersIn(String text) {
-        return IdentifierExtractor.extract(text.replaceAll("[^\\x00-\\x7F‐－＃]+", " $0 "));
     }
 }
