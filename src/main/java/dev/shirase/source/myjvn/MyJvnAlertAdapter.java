@@ -7,6 +7,7 @@ import dev.shirase.advisory.Identifier;
 import dev.shirase.advisory.IdentifierExtractor;
 import dev.shirase.advisory.PlainText;
 import dev.shirase.advisory.Reference;
+import dev.shirase.source.rss.JapaneseTextIds;
 import dev.shirase.source.rss.SecItem;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,13 +52,13 @@ public final class MyJvnAlertAdapter {
         }
         String title = PlainText.of(entry.title());
         String summary = PlainText.of(entry.summary());
-        Set<Identifier> ids = new TreeSet<>(IdentifierExtractor.extract(title + "\n" + summary));
+        Set<Identifier> ids = new TreeSet<>(JapaneseTextIds.extract(title + "\n" + summary));
         IdentifierExtractor.parse(entry.id()).ifPresent(ids::add);
         Set<String> cpes = new LinkedHashSet<>();
         List<Reference> references = new ArrayList<>();
         for (SecItem item : entry.items()) {
             item.cpes().stream().filter(c -> !c.isBlank()).forEach(cpes::add);
-            ids.addAll(IdentifierExtractor.extract(item.title() + "\n" + item.summary()));
+            ids.addAll(JapaneseTextIds.extract(item.title() + "\n" + item.summary()));
             PlainText.httpUrl(item.link()).ifPresent(url -> references.add(
                     new Reference("MyJVN", item.identifier(), PlainText.of(item.title()), url)));
         }

@@ -58,7 +58,7 @@ public class IpaAlertParser extends RomeFeedParser {
         FeedItem last = group.stream().max(byDate).orElseThrow();
         String title = UPDATE_PREFIX.matcher(PlainText.of(first.title())).replaceFirst("");
         Set<Identifier> ids = new TreeSet<>();
-        group.forEach(i -> ids.addAll(IdentifierExtractor.extract(PlainText.of(i.title()))));
+        group.forEach(i -> ids.addAll(JapaneseTextIds.extract(PlainText.of(i.title()))));
         return Advisory.parsed(idFor(link), source.id(), link, title, "", date(first), date(last), Category.ALERT,
                 ids, List.of(), List.of(), List.of());
     }

@@ -44,13 +44,13 @@ public class JpcertParser extends RomeFeedParser {
         Kind kind = classify(link.get(), item.dcIdentifier());
         String title = TRAILING_STATUS.matcher(PlainText.of(item.title())).replaceFirst("");
         String summary = summary(item);
-        Set<Identifier> ids = new TreeSet<>(IdentifierExtractor.extract(title + "\n" + summary));
+        Set<Identifier> ids = new TreeSet<>(JapaneseTextIds.extract(title + "\n" + summary));
         IdentifierExtractor.parse(kind.id()).ifPresent(ids::add);
         return Optional.of(Advisory.parsed(kind.id(), source.id(), link.get(), title, summary, date.get(),
                 item.lastModified().orElse(date.get()), kind.category(), ids, List.of(), List.of(), List.of()));
     }
 
-    private record Kind(String id, Category category) {
+    record Kind(String id, Category category) {
     }
 
     static Kind classify(String link, String dcIdentifier) {

@@ -37,7 +37,7 @@ public class JvnParser extends RomeFeedParser {
         String title = PlainText.of(item.title());
         String summary = PlainText.of(item.description());
         OffsetDateTime modified = item.dcDate().or(item::modified).orElse(published.get());
-        Set<Identifier> ids = new TreeSet<>(IdentifierExtractor.extract(title + "\n" + summary));
+        Set<Identifier> ids = new TreeSet<>(JapaneseTextIds.extract(title + "\n" + summary));
         ids.add(own.get());
         return Optional.of(Advisory.parsed(own.get().value(), source.id(), PlainText.httpUrl(item.link()).orElse(""),
                 title, summary, published.get(), modified, Category.VULNERABILITY, ids, List.of(), List.of(),

@@ -33,7 +33,7 @@ public final class JvnSecAdapter {
             }
         }
         for (String text : texts) {
-            ids.addAll(IdentifierExtractor.extract(text));
+            ids.addAll(JapaneseTextIds.extract(text));
         }
         return ids;
     }

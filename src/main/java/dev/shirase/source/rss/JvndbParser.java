@@ -25,7 +25,7 @@ public class JvndbParser extends RomeFeedParser {
     /** The canonical advisory of one JVN iPedia item, or empty without a JVNDB id or a date. */
     public static Optional<Advisory> advisory(FeedItem item, String sourceId) {
         Optional<Identifier> own = IdentifierExtractor.parse(item.sec().identifier())
-                .or(() -> IdentifierExtractor.extract(item.link()).stream()
+                .or(() -> JapaneseTextIds.extract(item.link()).stream()
                         .filter(i -> i.type() == IdentifierType.JVNDB).findFirst());
         Optional<OffsetDateTime> published = item.published();
         if (own.isEmpty() || published.isEmpty()) {
