@@ -138,17 +138,18 @@ public final class SecureFeedReader {
         if (head.length == 0) {
             return new Prolog(true, false, false);
         }
-        boolean bom = head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
-                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                || (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF));
-        String ascii = new String(head, StandardCharsets.ISO_8859_1).replace("\uFEFF", "")
-                .replaceFirst("^(\u00EF\u00BB\u00BF)", "").stripLeading();
-        String lower = ascii.toLowerCase(Locale.ROOT);
-        if (ascii.isEmpty()) {
+        boolean utf8Bom = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+        boolean utf16Bom = head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+        // ISO-8859-1 maps bytes 1:1, enough to read an ASCII prolog or an HTML start tag
+        String ascii = new String(head, utf8Bom ? 3 : 0, head.length - (utf8Bom ? 3 : 0), StandardCharsets.ISO_8859_1)
+                .stripLeading();
+        if (ascii.isEmpty() && head.length < SNIFF_BYTES) {
             return new Prolog(true, false, false);
         }
+        String lower = ascii.toLowerCase(Locale.ROOT);
         boolean html = lower.startsWith("<!doctype html") || lower.startsWith("<html");
         Matcher m = DECLARED_ENCODING.matcher(ascii);
-        return new Prolog(false, html, bom || m.find());
+        return new Prolog(false, html, utf8Bom || utf16Bom || m.find());
     }
 }
