@@ -22,19 +22,6 @@ public final class SafeUrl {
         if (url.isEmpty() || url.length() > 2000 || url.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return Optional.empty();
         }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme();
-            if (scheme == null || uri.getHost() == null || uri.getHost().isEmpty()) {
-                return Optional.empty();
-            }
-            String s = scheme.toLowerCase(Locale.ROOT);
-            if (!s.equals("http") && !s.equals("https")) {
-                return Optional.empty();
-            }
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
         StringBuilder out = new StringBuilder(url.length());
         for (char c : url.toCharArray()) {
             switch (c) {
@@ -47,6 +34,19 @@ public final class SafeUrl {
                 case ' ' -> out.append("%20");
                 default -> out.append(c);
             }
+        }
+        try {
+            URI uri = new URI(out.toString());
+            String scheme = uri.getScheme();
+            if (scheme == null || uri.getHost() == null || uri.getHost().isEmpty()) {
+                return Optional.empty();
+            }
+            String s = scheme.toLowerCase(Locale.ROOT);
+            if (!s.equals("http") && !s.equals("https")) {
+                return Optional.empty();
+            }
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
         return Optional.of(out.toString());
     }
