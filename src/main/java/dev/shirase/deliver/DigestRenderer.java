@@ -48,7 +48,8 @@ public final class DigestRenderer {
 
     private DigestRenderer(Optional<Path> templateDir) {
         this.templateDir = templateDir;
-        this.text = new PebbleEngine.Builder().loader(loader(templateDir)).autoEscaping(false).build();
+        this.text = new PebbleEngine.Builder().loader(loader(templateDir)).autoEscaping(false)
+                .newLineTrimming(false).build();
         this.html = new PebbleEngine.Builder().loader(loader(templateDir)).autoEscaping(true)
                 .defaultEscapingStrategy("html").build();
         this.slack = new PebbleEngine.Builder().loader(loader(templateDir)).autoEscaping(true)
@@ -106,25 +107,29 @@ public final class DigestRenderer {
         if (bytes(full) <= MAX_TEAMS_BYTES) {
             return full;
         }
-        // Largest number of entries that still fits: the card shrinks monotonically with fewer entries.
-        int lo = 0;
-        int hi = total;
-        String best = null;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            String card = teamsCard(digest, t, subject, mid);
-            if (bytes(card) <= MAX_TEAMS_BYTES) {
-                best = card;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (best == null) {
+        // Largest number of entries that still fits. The size grows about linearly with the entries, so
+        // start from the proportional guess and step from there (usually two or three renders, not a search).
+        String empty = teamsCard(digest, t, subject, 0);
+        if (bytes(empty) > MAX_TEAMS_BYTES) {
             throw new RenderException("Teams card for " + digest.key() + " exceeds " + MAX_TEAMS_BYTES
                     + " bytes even without entries");
         }
-        return best;
+        double perEntry = (double) (bytes(full) - bytes(empty)) / Math.max(1, total);
+        int n = (int) Math.min(total - 1, Math.max(0, Math.floor((MAX_TEAMS_BYTES - bytes(empty)) / perEntry)));
+        String card = teamsCard(digest, t, subject, n);
+        while (bytes(card) > MAX_TEAMS_BYTES && n > 0) {
+            n--;
+            card = teamsCard(digest, t, subject, n);
+        }
+        while (n + 1 < total) {
+            String bigger = teamsCard(digest, t, subject, n + 1);
+            if (bytes(bigger) > MAX_TEAMS_BYTES) {
+                break;
+            }
+            n++;
+            card = bigger;
+        }
+        return card;
     }
 
     private String teamsCard(Digest digest, Map<String, String> t, String subject, int limit) {

@@ -35,8 +35,13 @@ public final class RecordingServer implements AutoCloseable {
     private volatile Response fallback;
 
     public RecordingServer(Response fallback) throws IOException {
+        this(fallback, 0);
+    }
+
+    /** On a given port (0: any free one). */
+    public RecordingServer(Response fallback, int port) throws IOException {
         this.fallback = fallback;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -71,6 +76,10 @@ public final class RecordingServer implements AutoCloseable {
 
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url(String path) {
