@@ -1,5 +1,7 @@
 package dev.shirase.deliver;
 
+import java.util.function.IntConsumer;
+
 /**
  * A place messages go to (Slack, Teams, e-mail, a folder). Implementations never throw for delivery
  * problems: they map them to a {@link DeliveryResult}, so the outbox can decide about retries.
@@ -14,6 +16,15 @@ public interface Channel {
      * one part: one per split message). Returns when the remote side has accepted or refused it.
      */
     DeliveryResult send(RenderedMessage message, int partsAlreadySent);
+
+    /**
+     * As {@link #send(RenderedMessage, int)}, calling {@code partAccepted} with the new count of accepted
+     * parts as soon as each part of a multi-part message is confirmed, so the outbox can record progress
+     * before the next request (this keeps the duplicate window after a crash to one part).
+     */
+    default DeliveryResult send(RenderedMessage message, int partsAlreadySent, IntConsumer partAccepted) {
+        return send(message, partsAlreadySent);
+    }
 
     /** Sends the whole message. */
     default DeliveryResult send(RenderedMessage message) {

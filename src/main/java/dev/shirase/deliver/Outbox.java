@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash windows: a crash before or during the send leaves the row {@code pending}; once the lease runs out
  * it is sent again — once. The one window that can repeat a message is a crash after the remote side
- * accepted it and before the single {@code UPDATE … SET state='sent'} that follows immediately (for Slack,
- * only the parts not yet recorded in {@code parts_sent}). A lease must be longer than the slowest send
+ * accepted it and before the single {@code UPDATE … SET state='sent'} that follows immediately (for a
+ * multi-part Slack digest, progress is recorded after every accepted part, so at most one part repeats). A lease must be longer than the slowest send
  * (channels time out after 30 s per request), otherwise a second instance could take over a live send.
  */
 public final class Outbox {
@@ -193,7 +193,7 @@ public final class Outbox {
         DeliveryResult result;
         try {
             RenderedMessage message = JSON.readValue(claim.payload(), RenderedMessage.class);
-            result = channel.send(message, claim.partsSent());
+            result = channel.send(message, claim.partsSent(), parts -> recordParts(claim, parts));
         } catch (JsonProcessingException e) {
             result = new DeliveryResult.Failed("stored payload unreadable: " + e.getOriginalMessage(), claim.partsSent());
         } catch (RuntimeException e) {
@@ -216,6 +216,21 @@ public final class Outbox {
             release(claim, OutboxState.FAILED, now, f.reason(), Math.max(claim.partsSent(), f.partsSent()));
             LOG.error("{} via {} failed permanently: {}", claim.key(), claim.channel(), f.reason());
             return OutboxState.FAILED;
+        }
+    }
+
+    /** Records Slack progress mid-send, so a crash repeats at most the one message being sent. */
+    private void recordParts(Claim claim, int partsSent) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET parts_sent = ? WHERE message_key = ? AND channel = ? AND claimed_by = ? AND parts_sent < ?")) {
+            ps.setInt(1, partsSent);
+            ps.setString(2, claim.key());
+            ps.setString(3, claim.channel());
+            ps.setString(4, instanceId);
+            ps.setInt(5, partsSent);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("cannot record progress of {} via {}: {}", claim.key(), claim.channel(), e.getMessage());
         }
     }
 

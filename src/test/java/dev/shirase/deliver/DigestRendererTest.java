@@ -86,7 +86,7 @@ class DigestRendererTest {
 
     @Test
     void largeDigestIsSplitIntoSlackMessagesOfAtMostFiftyBlocks() throws Exception {
-        RenderedMessage m = renderer.render(SampleDigests.large(120));
+        RenderedMessage m = SampleDigests.renderedLarge();
         assertThat(m.slackMessages()).hasSizeGreaterThan(2);
         int entries = 0;
         for (String payload : m.slackMessages()) {
@@ -124,7 +124,7 @@ class DigestRendererTest {
 
     @Test
     void teamsCardIsTruncatedToTwentyEightKilobytesWithALinkToTheArchive() throws Exception {
-        RenderedMessage m = renderer.render(SampleDigests.large(120));
+        RenderedMessage m = SampleDigests.renderedLarge();
         byte[] bytes = m.teamsCard().getBytes(StandardCharsets.UTF_8);
         assertThat(bytes.length).isLessThanOrEqualTo(28 * 1024).isGreaterThan(20 * 1024);
         assertThat(m.teamsCard()).contains("続きはアーカイブで", "(https://shirase.example.jp/digests/2026-11-23)");

@@ -44,7 +44,7 @@ class OutboxTest {
     static void render() {
         DigestRenderer renderer = DigestRenderer.bundled();
         small = renderer.render(SampleDigests.small(Locale.JAPANESE));
-        large = renderer.render(SampleDigests.large(120));
+        large = SampleDigests.renderedLarge();
     }
 
     @BeforeEach
@@ -147,6 +147,54 @@ class OutboxTest {
             expected.add(new ObjectMapper().readTree(m).get("text").asText());
         }
         assertThat(acceptedTexts).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void crashInTheMiddleOfAMultiPartSlackSendRepeatsNothingAlreadyRecorded() throws Exception {
+        String ok = "{\"ok\":true}";
+        RecordingServer slack = server(Response.of(200, ok));
+        AtomicInteger calls = new AtomicInteger();
+        SlackChannel real = new SlackChannel("slack", SlackSettings.bot("xoxb-1", "C1", slack.url("/api/")));
+        // The process "dies" right after the second message was accepted: the rest never goes out.
+        Channel dying = new Channel() {
+            @Override
+            public String name() {
+                return "slack";
+            }
+
+            @Override
+            public DeliveryResult send(RenderedMessage message, int partsAlreadySent) {
+                throw new AssertionError("the outbox must use the progress-reporting send");
+            }
+
+            @Override
+            public DeliveryResult send(RenderedMessage message, int partsAlreadySent, java.util.function.IntConsumer accepted) {
+                return real.send(message, partsAlreadySent, n -> {
+                    accepted.accept(n);
+                    if (calls.incrementAndGet() == 2) {
+                        throw new ProcessDeath();
+                    }
+                });
+            }
+        };
+        Outbox first = new Outbox(db, List.of(dying), "first", Duration.ofMinutes(10));
+        first.enqueue(large, "slack", T0);
+        try {
+            first.deliverDue(T0);
+        } catch (ProcessDeath expected) {
+            // simulated crash
+        }
+        assertThat(first.find(large.key(), "slack").orElseThrow().partsSent()).isEqualTo(2);
+        db.close();
+        db = Database.open(Database.defaultUrl(dir), "sa", "");
+        Outbox restarted = new Outbox(db, List.of(new SlackChannel("slack",
+                SlackSettings.bot("xoxb-1", "C1", slack.url("/api/")))), "second", Duration.ofMinutes(10));
+        assertThat(restarted.deliverDue(T0.plus(Duration.ofMinutes(10)))).isEqualTo(new DeliveryReport(1, 0, 0));
+        assertThat(slack.requests()).hasSize(large.slackMessages().size());
+    }
+
+    /** Stands for the JVM going away; an Error so that the outbox's RuntimeException guard does not catch it. */
+    private static final class ProcessDeath extends Error {
     }
 
     @Test

@@ -26,7 +26,17 @@ public final class SampleDigests {
     public static final String HOSTILE_TITLE = "<!channel> <script>alert(1)</script> [x](javascript:alert(2)) & <@U123>";
     static final OffsetDateTime PUBLISHED = OffsetDateTime.of(2026, 11, 18, 9, 0, 0, 0, ZoneOffset.ofHours(9));
 
+    private static RenderedMessage renderedLarge;
+
     private SampleDigests() {
+    }
+
+    /** The 120-entry digest rendered with the bundled templates, shared by the test classes (it is slow to render). */
+    public static synchronized RenderedMessage renderedLarge() {
+        if (renderedLarge == null) {
+            renderedLarge = DigestRenderer.bundled().render(large(120));
+        }
+        return renderedLarge;
     }
 
     public static DigestEntry fortiEntry() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Posts the rendered Block Kit messages to Slack, in order, one API call per message: {@code chat.postMessage}
@@ -58,6 +59,11 @@ public final class SlackChannel implements Channel {
 
     @Override
     public DeliveryResult send(RenderedMessage message, int partsAlreadySent) {
+        return send(message, partsAlreadySent, n -> { });
+    }
+
+    @Override
+    public DeliveryResult send(RenderedMessage message, int partsAlreadySent, IntConsumer partAccepted) {
         int total = message.slackMessages().size();
         for (int i = Math.max(0, partsAlreadySent); i < total; i++) {
             String payload = message.slackMessages().get(i);
@@ -67,6 +73,9 @@ public final class SlackChannel implements Channel {
             }
             if (r instanceof DeliveryResult.Failed failed) {
                 return new DeliveryResult.Failed(part(i, total) + failed.reason(), i);
+            }
+            if (i + 1 < total) {
+                partAccepted.accept(i + 1);
             }
         }
         return new DeliveryResult.Delivered();

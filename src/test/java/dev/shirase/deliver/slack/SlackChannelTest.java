@@ -33,7 +33,7 @@ class SlackChannelTest {
     static void render() {
         DigestRenderer renderer = DigestRenderer.bundled();
         small = renderer.render(SampleDigests.small(Locale.JAPANESE));
-        large = renderer.render(SampleDigests.large(120));
+        large = SampleDigests.renderedLarge();
     }
 
     @AfterEach

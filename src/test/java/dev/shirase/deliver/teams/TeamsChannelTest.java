@@ -46,7 +46,7 @@ class TeamsChannelTest {
     @Test
     void largeCardStaysUnderTwentyEightKilobytes() throws Exception {
         server = new RecordingServer(Response.of(200, "1"));
-        RenderedMessage m = DigestRenderer.bundled().render(SampleDigests.large(120));
+        RenderedMessage m = SampleDigests.renderedLarge();
         assertThat(new TeamsChannel("t", new TeamsSettings(server.url("/w"))).send(m)).isEqualTo(new DeliveryResult.Delivered());
         String body = server.requests().get(0).body();
         assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(28 * 1024);
