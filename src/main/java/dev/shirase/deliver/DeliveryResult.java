@@ -37,8 +37,4 @@ public sealed interface DeliveryResult {
             this(reason, 0);
         }
     }
-
-    static DeliveryResult delivered() {
-        return new Delivered();
-    }
 }

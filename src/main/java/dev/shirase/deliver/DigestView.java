@@ -1,6 +1,7 @@
 package dev.shirase.deliver;
 
 import dev.shirase.digest.AssetLine;
+import dev.shirase.digest.Audience;
 import dev.shirase.digest.Digest;
 import dev.shirase.digest.DigestEntry;
 import dev.shirase.digest.DigestSection;
@@ -40,7 +41,7 @@ final class DigestView {
         v.put("kind", digest.kind().name());
         v.put("alert", digest.kind() == Kind.ALERT);
         v.put("audience", digest.audience().code());
-        v.put("admins", digest.audience() == dev.shirase.digest.Audience.ADMINS);
+        v.put("admins", digest.audience() == Audience.ADMINS);
         v.put("lang", "en".equals(digest.locale().getLanguage()) ? "en" : "ja");
         v.put("windowFrom", digest.window().from().toString());
         v.put("windowTo", digest.window().lastDay().toString());

@@ -82,9 +82,12 @@ public final class Outbox {
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot serialise message " + message.key(), e);
         }
+        // A plain INSERT: the primary key (message_key, channel) rejects a second row, on H2 and PostgreSQL alike.
         String sql = "INSERT INTO outbox (message_key, channel, kind, state, attempts, parts_sent, next_attempt,"
-                + " payload, created_at) SELECT ?, ?, ?, 'pending', 0, 0, ?, ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM outbox WHERE message_key = ? AND channel = ?)";
+                + " payload, created_at) VALUES (?, ?, ?, 'pending', 0, 0, ?, ?, ?)";
+        if (contains(message.key(), channel)) {
+            return false;
+        }
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, message.key());
             ps.setString(2, channel);
@@ -92,12 +95,10 @@ public final class Outbox {
             ps.setObject(4, odt(now));
             ps.setString(5, payload);
             ps.setObject(6, odt(now));
-            ps.setString(7, message.key());
-            ps.setString(8, channel);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false; // another instance inserted the same (key, channel) at the same moment
+                return false; // already there (a re-run, or another instance at the same moment)
             }
             throw new StoreException("cannot enqueue " + message.key() + " for " + channel + ": " + e.getMessage(), e);
         }
@@ -113,8 +114,8 @@ public final class Outbox {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
-        for (String[] id : dueRows(now)) {
-            Optional<Claim> claim = claim(id[0], id[1], now);
+        for (RowId id : dueRows(now)) {
+            Optional<Claim> claim = claim(id.key(), id.channel(), now);
             if (claim.isEmpty()) {
                 continue; // another instance got it first
             }
@@ -127,14 +128,17 @@ public final class Outbox {
         return new DeliveryReport(sent, retrying, failed);
     }
 
+    private record RowId(String key, String channel) {
+    }
+
     /** A row this instance holds the lease for. */
     record Claim(String key, String channel, int attempts, int partsSent, String payload) {
     }
 
-    private List<String[]> dueRows(Instant now) {
+    private List<RowId> dueRows(Instant now) {
         String sql = "SELECT message_key, channel FROM outbox WHERE state = 'pending' AND next_attempt <= ?"
                 + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_attempt, created_at";
-        List<String[]> out = new ArrayList<>();
+        List<RowId> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, odt(now));
             ps.setObject(2, odt(now));
@@ -142,7 +146,7 @@ public final class Outbox {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < BATCH) {
                     if (channels.containsKey(rs.getString(2))) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2)});
+                        out.add(new RowId(rs.getString(1), rs.getString(2)));
                     }
                 }
             }

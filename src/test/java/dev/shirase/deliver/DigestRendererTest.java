@@ -52,6 +52,22 @@ class DigestRendererTest {
     }
 
     @Test
+    void alertSubjectNamesTheThreatAndStaysSafe() throws Exception {
+        dev.shirase.digest.Digest d = SampleDigests.small(Locale.JAPANESE);
+        dev.shirase.digest.Digest alert = new dev.shirase.digest.Digest("alert:admins:JVN#66666666:web:affected",
+                dev.shirase.digest.Kind.ALERT, d.audience(), d.locale(), d.window(),
+                List.of(new dev.shirase.digest.DigestSection(dev.shirase.digest.SectionKind.AFFECTED,
+                        List.of(SampleDigests.hostileEntry()))), d.summary(), d.archiveUrl());
+        RenderedMessage m = renderer.render(alert);
+        assertThat(m.subject()).isEqualTo("【Shirase 緊急】 " + SampleDigests.HOSTILE_TITLE);
+        assertThat(m.html()).contains("Shirase 緊急アラート").doesNotContain("<script>");
+        JsonNode slack = JSON.readTree(m.slackMessages().get(0));
+        assertThat(slack.get("text").asText()).startsWith("【Shirase 緊急】 &lt;!channel&gt;");
+        assertThat(slack.toString()).doesNotContain("<!channel>");
+        assertThat(m.text()).contains("至急対応してください");
+    }
+
+    @Test
     void saysNothingMatchedSoSilenceIsNotABreakdown() {
         RenderedMessage ja = renderer.render(SampleDigests.empty(Locale.JAPANESE));
         assertThat(ja.text()).contains("今週は該当なし");
