@@ -29,8 +29,11 @@ import java.util.Optional;
  * {@link SlackMrkdwnEscaping} for Slack, {@link JsonEscaping} for Teams, none for plain text.
  */
 public final class DigestRenderer {
-    /** Teams rejects larger cards; measured on the UTF-8 bytes of the whole webhook payload. */
-    public static final int MAX_TEAMS_BYTES = 28 * 1024;
+    /**
+     * Teams rejects messages over 28 KB; the whole webhook payload (UTF-8 bytes) is kept under 27,000 so the
+     * envelope Teams adds around the card still fits.
+     */
+    public static final int MAX_TEAMS_BYTES = 27_000;
 
     static final String SUBJECT = "digest/subject.txt.peb";
     static final String TEXT = "digest/email.txt.peb";

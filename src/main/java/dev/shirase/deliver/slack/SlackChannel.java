@@ -100,6 +100,7 @@ public final class SlackChannel implements Channel {
                     .channel(settings.channel().orElseThrow())
                     .text(text)
                     .blocksAsString(blocks)
+                    .linkNames(false) // plain "@channel" in feed text must stay text
                     .unfurlLinks(false)
                     .unfurlMedia(false));
             if (response.isOk()) {
