@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 /** Finds identifiers (CVE, JVNDB, JVN#, JVNVU#, JPCERT alerts) in free text, normalised to canonical form. */
 public final class IdentifierExtractor {
 
-    private static final Pattern CVE = Pattern.compile("(?i)\\bCVE[-‐－](\\d{4})[-‐－](\\d{4,7})\\b");
-    private static final Pattern JVNDB = Pattern.compile("(?i)\\bJVNDB[-‐－](\\d{4})[-‐－](\\d{6})\\b");
-    private static final Pattern JVNVU = Pattern.compile("(?i)\\bJVNVU[#＃](\\d{8})\\b");
-    private static final Pattern JVN = Pattern.compile("(?i)\\bJVN[#＃](\\d{8})\\b");
-    private static final Pattern JPCERT_AT = Pattern.compile("(?i)\\bJPCERT[-‐－]AT[-‐－](\\d{4})[-‐－](\\d{4})\\b");
-    private static final Pattern MYJVN_ALERT = Pattern.compile("(?i)\\bMYJVN[-‐－]ALT[-‐－](\\d{4})[-‐－](\\d{4})\\b");
+    private static final Pattern CVE = Pattern.compile("(?i)(?<![A-Za-z0-9])CVE[-‐－](\\d{4})[-‐－](\\d{4,7})(?![A-Za-z0-9])");
+    private static final Pattern JVNDB = Pattern.compile("(?i)(?<![A-Za-z0-9])JVNDB[-‐－](\\d{4})[-‐－](\\d{6})(?![A-Za-z0-9])");
+    private static final Pattern JVNVU = Pattern.compile("(?i)(?<![A-Za-z0-9])JVNVU[#＃](\\d{8})(?![A-Za-z0-9])");
+    private static final Pattern JVN = Pattern.compile("(?i)(?<![A-Za-z0-9])JVN[#＃](\\d{8})(?![A-Za-z0-9])");
+    private static final Pattern JPCERT_AT = Pattern.compile("(?i)(?<![A-Za-z0-9])JPCERT[-‐－]AT[-‐－](\\d{4})[-‐－](\\d{4})(?![A-Za-z0-9])");
+    private static final Pattern MYJVN_ALERT = Pattern.compile("(?i)(?<![A-Za-z0-9])MYJVN[-‐－]ALT[-‐－](\\d{4})[-‐－](\\d{4})(?![A-Za-z0-9])");
 
     private IdentifierExtractor() {
     }
