@@ -105,7 +105,7 @@ final class MemoryPorts implements ArchiveView, MatchView {
                 List<TriageEvent> h = new ArrayList<>(m.history());
                 h.add(new TriageEvent(state, note, user, Instant.now()));
                 matches.set(i, new MatchRow(m.advisoryId(), m.advisoryTitle(), m.assetId(), m.assetName(), m.verdict(),
-                        m.reason(), m.evidence(), m.assetVersion(), h));
+                        m.reason(), m.evidence(), m.assetVersion(), state, h));
                 return;
             }
         }

@@ -26,7 +26,7 @@ final class WebTestBed implements AutoCloseable {
     WebTestBed(String auth, Optional<String> userHeader, Optional<String> basicUsers) {
         ports = new MemoryPorts(FixtureAdvisories.all());
         ports.matches.add(new MatchRow("JVNDB-2026-037242", "Chrome", "pc-chrome", "社内PC Chrome", "AFFECTED",
-                AFFECTED_REASON, "sec:cpe google:chrome", Optional.of("150.0.1"), List.of()));
+                AFFECTED_REASON, "sec:cpe google:chrome", Optional.of("150.0.1"), null, List.of()));
         server = new WebServer(new WebSettings("127.0.0.1", 0, "http://127.0.0.1", auth, userHeader, basicUsers),
                 Locale.JAPANESE, ZoneId.of("Asia/Tokyo"), Path.of("templates"), ports, ports, DigestArchive.none())
                 .start("127.0.0.1", 0);

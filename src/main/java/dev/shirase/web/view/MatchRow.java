@@ -8,21 +8,20 @@ import java.util.Optional;
  *
  * @param verdict  AFFECTED, CHECK or NOT_AFFECTED
  * @param reason   why, in words a person can check
- * @param history  triage actions, oldest first; the last one is the current state (OPEN when none)
+ * @param state    the triage state that applies to this asset version (a decision for another version does not)
+ * @param history  triage actions, oldest first
  */
 public record MatchRow(String advisoryId, String advisoryTitle, String assetId, String assetName, String verdict,
-                       String reason, String evidence, Optional<String> assetVersion, List<TriageEvent> history) {
+                       String reason, String evidence, Optional<String> assetVersion, TriageState state,
+                       List<TriageEvent> history) {
     public MatchRow {
         advisoryTitle = advisoryTitle == null ? "" : advisoryTitle;
         assetName = assetName == null ? "" : assetName;
         reason = reason == null ? "" : reason;
         evidence = evidence == null ? "" : evidence;
         assetVersion = assetVersion == null ? Optional.empty() : assetVersion;
+        state = state == null ? TriageState.OPEN : state;
         history = history == null ? List.of() : List.copyOf(history);
-    }
-
-    public TriageState state() {
-        return history.isEmpty() ? TriageState.OPEN : history.get(history.size() - 1).state();
     }
 
     public Optional<TriageEvent> lastAction() {
