@@ -1,5 +1,6 @@
 package dev.shirase.web;
 
+import dev.shirase.config.ShiraseConfig;
 import dev.shirase.config.ShiraseConfig.WebSettings;
 import dev.shirase.web.view.ArchiveView;
 import dev.shirase.web.view.DigestArchive;
@@ -91,6 +92,13 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** The server as shirase.yaml configures it: web settings, locale, schedule time zone and templates folder. */
+    public static WebServer fromConfig(ShiraseConfig config, ArchiveView archive, MatchView matches,
+                                       DigestArchive digests) {
+        return new WebServer(config.web(), config.locale(), config.schedule().timezone(), config.templatesDir(),
+                archive, matches, digests);
     }
 
     /** Starts on the configured bind address and port. */

@@ -92,6 +92,10 @@ class WebBrowserTest {
         Files.createDirectories(shots);
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("search.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("search-phone.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
 
         driver.findElement(By.cssSelector(".facet-source a[href*='source=jvn&']," + ".facet-source a[href$='source=jvn']"))
                 .click();
