@@ -32,8 +32,7 @@ final class AdvisoryAnalyzers {
         Analyzer bigram = bigram();
         return new PerFieldAnalyzerWrapper(bigram, Map.of(
                 IndexFields.TITLE_JA, japanese,
-                IndexFields.SUMMARY_JA, japanese,
-                IndexFields.PRODUCTS_JA, japanese));
+                IndexFields.SUMMARY_JA, japanese));
     }
 
     static Analyzer japanese() {

@@ -63,7 +63,6 @@ final class AdvisoryDocuments {
         doc.add(new TextField(IndexFields.SUMMARY_JA, a.summary(), Field.Store.NO));
         String products = productText(a.products());
         doc.add(new TextField(IndexFields.PRODUCTS, products, Field.Store.NO));
-        doc.add(new TextField(IndexFields.PRODUCTS_JA, products, Field.Store.NO));
 
         doc.add(new StoredField(IndexFields.URL, a.url()));
         OffsetDateTime published = a.published();

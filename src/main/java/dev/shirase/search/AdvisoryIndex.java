@@ -200,7 +200,7 @@ public final class AdvisoryIndex implements AutoCloseable {
         } else if (!matchAll && page.length > 0) {
             TopFieldCollector.populateScores(page, searcher, query);
         }
-        Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.textQuery(clip(q.text()));
+        Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
         return new SearchResults(docs.totalHits.value, hits(searcher, page, highlightQuery), facetCounts);
     }
 
@@ -278,10 +278,6 @@ public final class AdvisoryIndex implements AutoCloseable {
                         : BreakIterator.getSentenceInstance(Locale.JAPANESE);
             }
         };
-    }
-
-    private static String clip(String text) {
-        return text.length() > TextQueryParser.MAX_INPUT ? text.substring(0, TextQueryParser.MAX_INPUT) : text;
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {

@@ -16,11 +16,10 @@ final class IndexFields {
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
     static final String PRODUCTS = "products";
-    /** The same texts analysed with kuromoji (search mode); suffix {@link #JA_SUFFIX}. */
+    /** Title and summary analysed with kuromoji (search mode); suffix {@link #JA_SUFFIX}. Products are bigram-only. */
     static final String JA_SUFFIX = "_ja";
     static final String TITLE_JA = TITLE + JA_SUFFIX;
     static final String SUMMARY_JA = SUMMARY + JA_SUFFIX;
-    static final String PRODUCTS_JA = PRODUCTS + JA_SUFFIX;
 
     static final String URL = "url";
     static final String SOURCE = "source";

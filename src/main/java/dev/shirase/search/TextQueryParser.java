@@ -41,11 +41,12 @@ final class TextQueryParser {
 
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(
             IndexFields.TITLE, 3f, IndexFields.TITLE_JA, 3f,
-            IndexFields.PRODUCTS, 2f, IndexFields.PRODUCTS_JA, 2f,
+            IndexFields.PRODUCTS, 2f,
             IndexFields.SUMMARY, 1f, IndexFields.SUMMARY_JA, 1f);
     private static final String[] FIELDS = {
-            IndexFields.TITLE, IndexFields.TITLE_JA, IndexFields.SUMMARY, IndexFields.SUMMARY_JA,
-            IndexFields.PRODUCTS, IndexFields.PRODUCTS_JA};
+            IndexFields.TITLE, IndexFields.TITLE_JA, IndexFields.SUMMARY, IndexFields.SUMMARY_JA, IndexFields.PRODUCTS};
+    /** The stored, highlighted fields: the highlighter only needs their part of the query (much cheaper). */
+    private static final String[] HIGHLIGHT_FIELDS = {IndexFields.TITLE, IndexFields.SUMMARY};
 
     private final Analyzer analyzer;
 
@@ -77,15 +78,24 @@ final class TextQueryParser {
         return any.build();
     }
 
-    /** The text-only part of the query (what the highlighter should mark). */
+    /** The text-only part of the query over all searched fields. */
     Query textQuery(String text) {
+        return textQuery(text, FIELDS);
+    }
+
+    /** What the highlighter should mark: the text query restricted to the stored title and summary fields. */
+    Query highlightQuery(String rawText) {
+        return textQuery(rawText.length() > MAX_INPUT ? rawText.substring(0, MAX_INPUT) : rawText, HIGHLIGHT_FIELDS);
+    }
+
+    private Query textQuery(String text, String[] fields) {
         try {
-            return newParser().parse(text);
+            return newParser(fields).parse(text);
         } catch (ParseException | RuntimeException first) {
             try {
-                return newParser().parse(escapeAll(text));
+                return newParser(fields).parse(escapeAll(text));
             } catch (ParseException | RuntimeException second) {
-                return wordByWord(text);
+                return wordByWord(text, fields);
             }
         }
     }
@@ -103,8 +113,8 @@ final class TextQueryParser {
         return ids;
     }
 
-    private QueryParser newParser() {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, FIELD_BOOSTS);
+    private QueryParser newParser(String[] fields) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, FIELD_BOOSTS);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
@@ -129,14 +139,14 @@ final class TextQueryParser {
     }
 
     /** Last resort: every word must match in some field; a word that analyses to nothing is ignored. */
-    private Query wordByWord(String text) {
+    private Query wordByWord(String text, String[] fields) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;
         for (String word : text.strip().split("\\s+")) {
             List<Query> perField = new ArrayList<>();
-            for (String field : FIELDS) {
+            for (String field : fields) {
                 Query q = builder.createPhraseQuery(field, word);
                 if (q != null) {
                     perField.add(new BoostQuery(q, FIELD_BOOSTS.get(field)));

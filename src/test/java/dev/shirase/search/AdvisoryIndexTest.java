@@ -109,4 +109,39 @@ class AdvisoryIndexTest {
         index.commit();
         assertThat(index.count()).isEqualTo(before + 1);
     }
+
+    @Test
+    void searchersRunConcurrentlyWithOneWriter() throws Exception {
+        int before = index.count();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Long>> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> {
+                    long seen = 0;
+                    for (int i = 0; i < 20; i++) {
+                        SearchResults results = index.search(SearchQuery.of(i % 2 == 0 ? "脆弱性" : "CVE-2026-106302"));
+                        assertThat(results.total()).isGreaterThan(0);
+                        seen += results.hits().size();
+                    }
+                    return seen;
+                }));
+            }
+            for (int i = 0; i < 30; i++) {
+                index.index(AdvisoryFixtures.advisory("JVN#100000" + String.format("%02d", i), "jvn", "",
+                        "並行書き込みの脆弱性 " + i, "", "2026-09-01T00:00:00+09:00", Category.VULNERABILITY,
+                        List.of(), List.of(), Set.of()), List.of(), List.of());
+                if (i % 10 == 9) {
+                    index.commit();
+                }
+            }
+            for (var reader : readers) {
+                assertThat(reader.get()).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.count()).isEqualTo(before + 30);
+        assertThat(search("並行書き込み").total()).isEqualTo(30);
+    }
 }
