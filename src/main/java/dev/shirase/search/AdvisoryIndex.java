@@ -172,7 +172,15 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     /** Runs a search; bad query syntax never throws (it is escaped or searched word by word). */
     public SearchResults search(SearchQuery q) {
-        return withSearcher(searcher -> search(searcher, q));
+        return withSearcher(searcher -> {
+            try {
+                return search(searcher, q);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // A very long query: keep its first words rather than fail.
+                String shorter = TextQueryParser.firstWords(q.text(), TextQueryParser.FALLBACK_WORDS);
+                return search(searcher, q.withText(shorter));
+            }
+        });
     }
 
     private SearchResults search(IndexSearcher searcher, SearchQuery q) throws IOException {

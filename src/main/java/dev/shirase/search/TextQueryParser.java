@@ -3,6 +3,7 @@ package dev.shirase.search;
 import dev.shirase.advisory.Identifier;
 import dev.shirase.advisory.IdentifierExtractor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,9 @@ final class TextQueryParser {
 
     /** Longest input considered; the rest is ignored (protects the parser and the query size). */
     static final int MAX_INPUT = 1000;
+
+    /** Words kept when a query is too large for Lucene's clause limit. */
+    static final int FALLBACK_WORDS = 8;
 
     static final float IDENTIFIER_BOOST = 50f;
     static final float RELATED_BOOST = 10f;
@@ -98,6 +102,11 @@ final class TextQueryParser {
                 return wordByWord(text, fields);
             }
         }
+    }
+
+    static String firstWords(String text, int count) {
+        String[] words = text.strip().split("\\s+");
+        return String.join(" ", Arrays.asList(words).subList(0, Math.min(count, words.length)));
     }
 
     /** Canonical identifiers named in the text, plus the whole text upper-cased when it is one token (an id). */
