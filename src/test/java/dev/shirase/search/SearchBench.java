@@ -69,8 +69,13 @@ public final class SearchBench {
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            Advisory sample = null;
             for (int i = 0; i < docs; i++) {
-                index.index(synthetic(i, random), List.of(), i % 50 == 0 ? Set.of("要確認") : Set.of());
+                Advisory a = synthetic(i, random);
+                if (i == Math.min(1234, docs - 1)) {
+                    sample = a;
+                }
+                index.index(a, List.of(), i % 50 == 0 ? Set.of("要確認") : Set.of());
                 if ((i + 1) % 50_000 == 0) {
                     index.commit();
                     System.out.printf("  %,d docs, %.0f docs/s%n", i + 1, (i + 1) / seconds(start));
@@ -88,8 +93,8 @@ public final class SearchBench {
             List<SearchQuery> queries = List.of(
                     SearchQuery.of("認証"), SearchQuery.of("改ざん"), SearchQuery.of("ＣＨＲＯＭＥ"),
                     SearchQuery.of("Apache HTTP Server"), SearchQuery.of("クロスサイトスクリプティング"),
-                    SearchQuery.of("バッファオーバーフロー 任意のコード"), SearchQuery.of("CVE-2024-012345"),
-                    SearchQuery.of("jvndb-2020-001234"), SearchQuery.all(),
+                    SearchQuery.of("バッファオーバーフロー 任意のコード"), SearchQuery.of(sample.cves().get(0)),
+                    SearchQuery.of(sample.id().toLowerCase(java.util.Locale.ROOT)), SearchQuery.all(),
                     SearchQuery.of("脆弱性").withSort(SortOrder.DATE),
                     SearchQuery.of("FortiOS").withSeverities(Set.of(Severity.CRITICAL, Severity.HIGH))
                             .withSince(LocalDate.of(2022, 1, 1)),
