@@ -43,7 +43,7 @@ CREATE TABLE advisory_product (
 );
 CREATE INDEX advisory_product_cpe ON advisory_product (cpe_vendor, cpe_product);
 
--- Change history: one row per stored revision (revision 1 = first seen).
+-- Change history: one row per superseded revision (the current revision is the advisory row itself).
 CREATE TABLE advisory_revision (
     advisory_id  VARCHAR(500) NOT NULL,
     revision     INTEGER      NOT NULL,

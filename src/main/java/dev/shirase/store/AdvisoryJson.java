@@ -1,7 +1,9 @@
 package dev.shirase.store;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.advisory.AffectedProduct;
@@ -13,7 +15,6 @@ import dev.shirase.advisory.IdentifierType;
 import dev.shirase.advisory.Reference;
 import dev.shirase.advisory.Severity;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,9 +43,22 @@ final class AdvisoryJson {
     private AdvisoryJson() {
     }
 
+    /** The JSON text and its content hash, from one serialisation. */
+    record Encoded(String json, String hash) {
+    }
+
+    static Encoded encode(Advisory a) {
+        byte[] utf8 = utf8(a);
+        return new Encoded(new String(utf8, StandardCharsets.UTF_8), hash(utf8));
+    }
+
     static String write(Advisory a) {
-        StringWriter out = new StringWriter(512 + a.summary().length());
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        return new String(utf8(a), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(Advisory a) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512 + 3 * a.summary().length());
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeNumberField("v", FORMAT);
             g.writeStringField("id", a.id());
@@ -100,7 +114,7 @@ final class AdvisoryJson {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write advisory " + a.id() + " as JSON", e);
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
     /** Rebuilds the advisory; enrichment is empty (attached by the repository). */
@@ -136,11 +150,11 @@ final class AdvisoryJson {
                 identifiers, cvss, products, references, Optional.empty(), Optional.empty(), revision);
     }
 
-    /** Hex SHA-256 of the JSON text: the content hash compared on every upsert. */
-    static String hash(String json) {
+    /** Hex SHA-256 of the UTF-8 JSON: the content hash compared on every upsert. */
+    static String hash(byte[] utf8Json) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(json.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(utf8Json));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JRE", e);
         }

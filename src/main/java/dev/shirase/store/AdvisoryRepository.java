@@ -111,8 +111,8 @@ public final class AdvisoryRepository {
 
     private record Encoded(Advisory advisory, String json, String hash) {
         static Encoded of(Advisory a) {
-            String json = AdvisoryJson.write(a);
-            return new Encoded(a, json, AdvisoryJson.hash(json));
+            AdvisoryJson.Encoded e = AdvisoryJson.encode(a);
+            return new Encoded(a, e.json(), e.hash());
         }
     }
 
@@ -122,38 +122,41 @@ public final class AdvisoryRepository {
         final String source;
         String hash;
         int revision;
+        Instant lastChanged;
         Encoded latest;
 
-        Pending(boolean stored, String source, String hash, int revision) {
+        Pending(boolean stored, String source, String hash, int revision, Instant lastChanged) {
             this.stored = stored;
             this.source = source;
             this.hash = hash;
             this.revision = revision;
+            this.lastChanged = lastChanged;
         }
     }
 
     private List<UpsertOutcome> upsertChunk(Connection c, List<Encoded> chunk, Instant now) throws SQLException {
         Map<String, Pending> state = storedState(c, chunk);
         List<UpsertOutcome> outcomes = new ArrayList<>(chunk.size());
-        List<AdvisoryRevision> history = new ArrayList<>();
+        // Superseded revisions go to the history table; the current one is the advisory row itself.
+        List<AdvisoryRevision> superseded = new ArrayList<>();
         for (Encoded e : chunk) {
             String id = e.advisory().id();
             Pending p = state.get(id);
             if (p == null) {
-                p = new Pending(false, e.advisory().source(), e.hash(), 1);
+                p = new Pending(false, e.advisory().source(), e.hash(), 1, now);
                 p.latest = e;
                 state.put(id, p);
                 outcomes.add(new UpsertOutcome(id, UpsertOutcome.Kind.NEW, 1));
             } else if (p.hash.equals(e.hash())) {
                 outcomes.add(new UpsertOutcome(id, UpsertOutcome.Kind.UNCHANGED, p.revision));
-                continue;
             } else {
+                superseded.add(new AdvisoryRevision(id, p.revision, p.lastChanged, p.hash));
                 p.hash = e.hash();
                 p.revision++;
+                p.lastChanged = now;
                 p.latest = e;
                 outcomes.add(new UpsertOutcome(id, UpsertOutcome.Kind.UPDATED, p.revision));
             }
-            history.add(new AdvisoryRevision(id, p.revision, now, e.hash()));
         }
         List<Pending> dirty = state.values().stream().filter(p -> p.latest != null).toList();
         if (dirty.isEmpty()) {
@@ -161,7 +164,7 @@ public final class AdvisoryRepository {
         }
         writeAdvisories(c, dirty, now);
         writeChildren(c, dirty);
-        writeHistory(c, history);
+        writeHistory(c, superseded);
         return outcomes;
     }
 
@@ -172,13 +175,14 @@ public final class AdvisoryRepository {
         }
         Map<String, Pending> state = new HashMap<>();
         for (List<String> part : Sql.chunks(ids, IN_CHUNK)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, content_hash, revision FROM advisory"
-                    + " WHERE id IN (" + Sql.placeholders(part.size()) + ")")) {
-                Sql.bind(ps, part);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, content_hash, revision, last_changed"
+                    + " FROM advisory WHERE id = ANY(?)")) {
+                Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         state.put(rs.getString("id"), new Pending(true, rs.getString("source"),
-                                rs.getString("content_hash"), rs.getInt("revision")));
+                                rs.getString("content_hash"), rs.getInt("revision"),
+                                Sql.instant(rs, "last_changed").orElseThrow()));
                     }
                 }
             }
@@ -302,6 +306,9 @@ public final class AdvisoryRepository {
     }
 
     private static void writeHistory(Connection c, List<AdvisoryRevision> history) throws SQLException {
+        if (history.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO advisory_revision (advisory_id, revision, changed_at, content_hash) VALUES (?,?,?,?)")) {
             for (AdvisoryRevision r : history) {
@@ -329,8 +336,7 @@ public final class AdvisoryRepository {
         try (Connection c = db.connection()) {
             Map<String, Advisory> byId = new HashMap<>();
             for (List<String> part : Sql.chunks(wanted, IN_CHUNK)) {
-                for (Advisory a : query(c, "SELECT " + COLUMNS + " FROM advisory WHERE id IN ("
-                        + Sql.placeholders(part.size()) + ")", part)) {
+                for (Advisory a : queryAny(c, "SELECT " + COLUMNS + " FROM advisory WHERE id = ANY(?)", part)) {
                     byId.put(a.id(), a);
                 }
             }
@@ -432,7 +438,7 @@ public final class AdvisoryRepository {
                 List<String> linking = linkingValues(c, values);
                 List<String> next = new ArrayList<>();
                 for (String other : new TreeSet<>(inChunks(c,
-                        "SELECT advisory_id FROM advisory_identifier WHERE id_value IN (%s)", linking))) {
+                        "SELECT advisory_id FROM advisory_identifier WHERE id_value = ANY(?)", linking))) {
                     if (reached.size() - 1 >= MAX_RELATED) {
                         break;
                     }
@@ -459,8 +465,8 @@ public final class AdvisoryRepository {
         Map<String, List<String>> byAdvisory = new HashMap<>();
         for (List<String> part : Sql.chunks(frontier, IN_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
-                    + " WHERE advisory_id IN (" + Sql.placeholders(part.size()) + ")")) {
-                Sql.bind(ps, part);
+                    + " WHERE advisory_id = ANY(?)")) {
+                Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byAdvisory.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -482,8 +488,8 @@ public final class AdvisoryRepository {
         List<String> linking = new ArrayList<>();
         for (List<String> part : Sql.chunks(values, IN_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT id_value, COUNT(*) FROM advisory_identifier"
-                    + " WHERE id_value IN (" + Sql.placeholders(part.size()) + ") GROUP BY id_value")) {
-                Sql.bind(ps, part);
+                    + " WHERE id_value = ANY(?) GROUP BY id_value")) {
+                Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getInt(2) <= MAX_SHARED) {
@@ -520,9 +526,8 @@ public final class AdvisoryRepository {
     public boolean anyExists(Collection<String> ids) {
         try (Connection c = db.connection()) {
             for (List<String> part : Sql.chunks(new LinkedHashSet<>(ids), IN_CHUNK)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM advisory WHERE id IN ("
-                        + Sql.placeholders(part.size()) + ") LIMIT 1")) {
-                    Sql.bind(ps, part);
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM advisory WHERE id = ANY(?) LIMIT 1")) {
+                    Sql.bindArray(ps, 1, part);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             return true;
@@ -546,17 +551,20 @@ public final class AdvisoryRepository {
         }
     }
 
-    /** The change history of one advisory, revision 1 first; empty for an unknown id. */
+    /** The change history of one advisory, revision 1 (first seen) first, the current revision last. */
     public List<AdvisoryRevision> revisionHistory(String id) {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("SELECT advisory_id, revision, changed_at, content_hash"
-                     + " FROM advisory_revision WHERE advisory_id = ? ORDER BY revision")) {
+                     + " FROM advisory_revision WHERE advisory_id = ?"
+                     + " UNION ALL SELECT id, revision, last_changed, content_hash FROM advisory WHERE id = ?"
+                     + " ORDER BY 2")) {
             ps.setString(1, id);
+            ps.setString(2, id);
             List<AdvisoryRevision> history = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    history.add(new AdvisoryRevision(rs.getString("advisory_id"), rs.getInt("revision"),
-                            Sql.instant(rs, "changed_at").orElseThrow(), rs.getString("content_hash")));
+                    history.add(new AdvisoryRevision(rs.getString(1), rs.getInt(2),
+                            Sql.instant(rs, "changed_at").orElseThrow(), rs.getString(4)));
                 }
             }
             return history;
@@ -570,6 +578,13 @@ public final class AdvisoryRepository {
     private static List<Advisory> query(Connection c, String sql, List<String> params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, params);
+            return read(ps);
+        }
+    }
+
+    private static List<Advisory> queryAny(Connection c, String sql, List<String> values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bindArray(ps, 1, values);
             return read(ps);
         }
     }
@@ -609,12 +624,12 @@ public final class AdvisoryRepository {
         return out;
     }
 
-    /** Runs a one-column query whose {@code %s} is an IN list, over chunks of {@code values}. */
-    private static List<String> inChunks(Connection c, String sqlTemplate, Collection<String> values) throws SQLException {
+    /** Runs a one-column query whose only parameter is an {@code = ANY(?)} array, over chunks of {@code values}. */
+    private static List<String> inChunks(Connection c, String sql, Collection<String> values) throws SQLException {
         List<String> out = new ArrayList<>();
         for (List<String> part : Sql.chunks(values, IN_CHUNK)) {
-            try (PreparedStatement ps = c.prepareStatement(String.format(sqlTemplate, Sql.placeholders(part.size())))) {
-                Sql.bind(ps, part);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));

@@ -95,8 +95,8 @@ public final class EnrichmentRepository {
         try (Connection c = db.connection()) {
             for (List<String> chunk : Sql.chunks(new TreeSet<>(cves), IN_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT advisory_id FROM advisory_identifier"
-                        + " WHERE id_type = 'CVE' AND id_value IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                    Sql.bind(ps, chunk);
+                        + " WHERE id_type = 'CVE' AND id_value = ANY(?)")) {
+                    Sql.bindArray(ps, 1, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getString(1));
@@ -115,8 +115,8 @@ public final class EnrichmentRepository {
         Map<String, KevEntry> found = new HashMap<>();
         for (List<String> chunk : Sql.chunks(cves, IN_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT cve, vendor, product, name, date_added, due_date,"
-                    + " known_ransomware, required_action FROM kev_entry WHERE cve IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                Sql.bind(ps, chunk);
+                    + " known_ransomware, required_action FROM kev_entry WHERE cve = ANY(?)")) {
+                Sql.bindArray(ps, 1, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString("cve"), new KevEntry(rs.getString("cve"), rs.getString("vendor"),
@@ -135,8 +135,8 @@ public final class EnrichmentRepository {
         Map<String, EpssScore> found = new HashMap<>();
         for (List<String> chunk : Sql.chunks(cves, IN_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT cve, score, percentile, score_date FROM epss_score"
-                    + " WHERE cve IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                Sql.bind(ps, chunk);
+                    + " WHERE cve = ANY(?)")) {
+                Sql.bindArray(ps, 1, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString("cve"), new EpssScore(rs.getString("cve"), rs.getDouble("score"),

@@ -18,9 +18,12 @@ final class Sql {
     private Sql() {
     }
 
-    /** {@code ?,?,?} for an IN list of {@code n} values. */
-    static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    /**
+     * Binds {@code values} as one array parameter, for {@code col = ANY(?)}: one statement text whatever the count
+     * (H2 and PostgreSQL both use the index for it), where an IN list of n placeholders is re-parsed per size.
+     */
+    static void bindArray(PreparedStatement ps, int index, Collection<String> values) throws SQLException {
+        ps.setArray(index, ps.getConnection().createArrayOf("varchar", values.toArray()));
     }
 
     /** Binds {@code values} to parameters 1..n (an IN list). */
