@@ -25,7 +25,9 @@ public final class StoreBench {
         int epssRows = args.length > 2 ? Integer.parseInt(args[2]) : 330_000;
         Path dir = Files.createTempDirectory("shirase-bench");
         AdvisoryJson.write(TestAdvisories.synthetic(0));
-        try (Database db = Database.open(Database.defaultUrl(dir), "sa", "")) {
+        // Extra H2 settings to compare, e.g. ";CACHE_SIZE=262144" (KB of page cache; the default is 16 MB).
+        String extra = System.getProperty("h2.extra", "");
+        try (Database db = Database.open(Database.defaultUrl(dir) + extra, "sa", "")) {
             AdvisoryRepository repo = new AdvisoryRepository(db);
             cpuAtStart = processCpuNanos();
             long start = System.nanoTime();
