@@ -55,8 +55,11 @@ public final class AdvisoryMatcher {
                 scanner.add(e, f, false);
             }
             String vendor = ProductNames.normalize(a.vendor());
-            if (vendor.length() >= 3) {
+            if (vendor.length() >= 3 || (vendor.length() >= 2 && !ProductNames.isAscii(vendor))) {
                 scanner.add(e, vendor, true);
+            }
+            for (String token : vendorTokens) {
+                VendorNames.katakana(token).filter(k -> !k.equals(vendor)).ifPresent(k -> scanner.add(e, k, true));
             }
         }
     }

@@ -8,6 +8,10 @@ import java.util.Set;
 /** An asset prepared for matching once: parsed version, name forms and vendor tokens. */
 record AssetEntry(Asset asset, Optional<Version> version, Set<String> forms, Set<String> vendorTokens) {
 
+    /** Words after a product name that do not make it another product. */
+    private static final Set<String> EDITION_WORDS = Set.of("server", "community server", "community", "enterprise",
+            "ce", "ee", "ce/ee", "client", "library", "for linux", "for windows", "for macos");
+
     /** Whether a bound written after {@code label} (e.g. {@code firefox esr}) is about this asset's product. */
     boolean labelOk(String label) {
         if (label.isEmpty()) {
@@ -16,6 +20,10 @@ record AssetEntry(Asset asset, Optional<Version> version, Set<String> forms, Set
         String l = ProductNames.normalize(label);
         for (String f : forms) {
             if (l.equals(f) || l.endsWith(" " + f) || f.endsWith(" " + l)) {
+                return true;
+            }
+            // "MySQL Server 8.0.40" is about MySQL; "Firefox ESR 140.5" is not about Firefox
+            if (l.startsWith(f + " ") && EDITION_WORDS.contains(l.substring(f.length() + 1))) {
                 return true;
             }
         }

@@ -18,7 +18,7 @@ final class MentionScanner {
     }
 
     private static final String[] VENDOR_PRODUCT_SUFFIXES = {"製品", "製", " products", " product", "社製", "の製品",
-            " 製品"};
+            " 製品", "の複数の製品", "セキュリティ更新", " セキュリティ更新", " security update", "社の製品"};
 
     private final Map<String, List<Form>> byAnchor = new HashMap<>();
 

@@ -67,6 +67,7 @@ public final class ProductNames {
     /** Vendor tokens that identify a vendor (stop words removed). */
     public static Set<String> vendorTokens(String vendor) {
         Set<String> out = new LinkedHashSet<>();
+        VendorNames.english(normalize(vendor)).ifPresent(out::add);
         for (String tok : normalize(vendor).split("[ ,./()\\-]+")) {
             if (!tok.isEmpty() && !VENDOR_STOP.contains(tok)) {
                 out.add(tok);

@@ -22,11 +22,23 @@ public final class Version implements Comparable<Version> {
     private final String text;
     private final long[] numbers;
     private final String[] suffixes;
+    private final boolean date;
 
-    private Version(String text, long[] numbers, String[] suffixes) {
+    private Version(String text, long[] numbers, String[] suffixes, boolean date) {
         this.text = text;
         this.numbers = numbers;
         this.suffixes = suffixes;
+        this.date = date;
+    }
+
+    /** Whether this is a date ({@code 2024-03-01}); a date and a dotted version cannot be compared. */
+    public boolean isDate() {
+        return date;
+    }
+
+    /** True when both are dates or both are not: only then does {@link #compareTo} mean anything. */
+    public boolean comparableWith(Version other) {
+        return date == other.date;
     }
 
     /** Parses a version; text that is not a version (e.g. {@code latest}, {@code 24H2 Pro}) gives empty. */
@@ -56,19 +68,21 @@ public final class Version implements Comparable<Version> {
             nums.add(Long.parseLong(m.group(2)));
             sufs.add("");
         }
+        boolean isDate = m.group(1).matches("(19|20)\\d{2}[\\-/]\\d{1,2}[\\-/]\\d{1,2}");
         // A plain 8-digit date (20240115) compares as year.month.day.
         if (nums.size() == 1 && m.group(1).length() == 8 && sufs.get(0).isEmpty()) {
             long d = nums.get(0);
             if (d / 10000 >= 1990 && d / 10000 <= 2100) {
                 nums = List.of(d / 10000, (d / 100) % 100, d % 100);
                 sufs = List.of("", "", "");
+                isDate = true;
             }
         }
         long[] n = new long[nums.size()];
         for (int i = 0; i < n.length; i++) {
             n[i] = nums.get(i);
         }
-        return Optional.of(new Version(raw.trim(), n, sufs.toArray(new String[0])));
+        return Optional.of(new Version(raw.trim(), n, sufs.toArray(new String[0]), isDate));
     }
 
     /** Number of components ({@code 11.8.4} has 3). */
@@ -104,7 +118,7 @@ public final class Version implements Comparable<Version> {
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : ".").append(nn[i]).append(ss[i]);
         }
-        return new Version(sb.toString(), nn, ss);
+        return new Version(sb.toString(), nn, ss, date);
     }
 
     @Override

@@ -167,7 +167,14 @@ public final class VersionPhraseParser {
                 used[i] = true;
             }
         }
-        return new AffectedVersions(ranges, unaffected, unaffectedPhrase, !allPhrase.isEmpty(), allPhrase);
+        List<AffectedVersions.Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < toks.size(); i++) {
+            Tok k = toks.get(i);
+            if (!used[i] && !k.skip && !k.lineToken && k.version.isPresent()) {
+                mentions.add(new AffectedVersions.Mention(k.version.get(), k.label));
+            }
+        }
+        return new AffectedVersions(ranges, unaffected, unaffectedPhrase, !allPhrase.isEmpty(), allPhrase, mentions);
     }
 
     private static void addUpper(List<VersionRange> ranges, List<Tok> toks, boolean[] used, int i, String t,

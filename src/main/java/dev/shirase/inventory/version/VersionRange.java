@@ -18,6 +18,11 @@ public record VersionRange(Optional<Version> lower, boolean lowerInclusive, Opti
                            boolean upperInclusive, Optional<Version> line, String label, String phrase,
                            boolean fixedIn) {
 
+    /** Whether {@code v} can be compared with the bounds at all (a date with a date, a number with a number). */
+    public boolean comparableWith(Version v) {
+        return lower.map(v::comparableWith).orElse(true) && upper.map(v::comparableWith).orElse(true);
+    }
+
     public boolean contains(Version v) {
         if (lower.isPresent()) {
             int c = v.compareTo(lower.get());
