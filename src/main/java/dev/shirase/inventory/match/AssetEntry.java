@@ -12,6 +12,17 @@ record AssetEntry(Asset asset, Optional<Version> version, Set<String> forms, Set
     private static final Set<String> EDITION_WORDS = Set.of("server", "community server", "community", "enterprise",
             "ce", "ee", "ce/ee", "client", "library", "for linux", "for windows", "for macos");
 
+    // identity: entries are map keys on the hot path, and hashing the whole Asset per lookup is wasted work
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** Whether a bound written after {@code label} (e.g. {@code firefox esr}) is about this asset's product. */
     boolean labelOk(String label) {
         if (label.isEmpty()) {

@@ -21,12 +21,32 @@ public final class ProductNames {
     }
 
     public static String normalize(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return "";
         }
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        t = t.replace('_', ' ').replace('「', ' ').replace('」', ' ');
-        return t.replaceAll("\\s+", " ").trim();
+        String t = text;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 128) {
+                t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+                break;
+            }
+        }
+        // one pass instead of regexes: this runs for every advisory product and text at ingest
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '_' || c == '「' || c == '」' || Character.isWhitespace(c)) {
+                pendingSpace = sb.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                sb.append(' ');
+                pendingSpace = false;
+            }
+            sb.append(c < 128 ? (char) (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+        }
+        return sb.toString();
     }
 
     /** Forms for exact comparison with an advisory's product names: product, vendor + product, aliases, cpe. */
@@ -67,10 +87,23 @@ public final class ProductNames {
     /** Vendor tokens that identify a vendor (stop words removed). */
     public static Set<String> vendorTokens(String vendor) {
         Set<String> out = new LinkedHashSet<>();
-        VendorNames.english(normalize(vendor)).ifPresent(out::add);
-        for (String tok : normalize(vendor).split("[ ,./()\\-]+")) {
-            if (!tok.isEmpty() && !VENDOR_STOP.contains(tok)) {
-                out.add(tok);
+        String v = normalize(vendor);
+        if (v.isEmpty()) {
+            return out;
+        }
+        if (!isAscii(v)) {
+            VendorNames.english(v).ifPresent(out::add);
+        }
+        int start = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            if (i == v.length() || " ,./()-".indexOf(v.charAt(i)) >= 0) {
+                if (i > start) {
+                    String tok = v.substring(start, i);
+                    if (!VENDOR_STOP.contains(tok)) {
+                        out.add(tok);
+                    }
+                }
+                start = i + 1;
             }
         }
         return out;

@@ -59,6 +59,11 @@ public final class VersionPhraseParser {
     private static final Pattern NOT_AFFECTED = Pattern.compile(
             "影響を受けません|影響を受けない|影響はありません|影響しません|影響はない|影響なし|対象外|are not affected|is not affected|not vulnerable|are unaffected");
     private static final Pattern LINE_BEFORE = Pattern.compile("(\\d+(?:\\.\\d+)*)\\.x\\s*\\(\\s*(?:バージョン|version)?\\s*$");
+    private static final Pattern WHITE = Pattern.compile("\\s+");
+    private static final Pattern LEADING_CONNECTIVES = Pattern.compile(
+            "^(?:(?:and|or|to|in|from|the|of|for|on|with|before|prior to|up to|through|fixed in|upgrade to|update to)\\s+)+");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\-/.]+$");
+    private static final String[] LIST_SEPARATORS = {"、", ",", "/", "および", "及び", "and", "or", "または"};
     private static final Pattern LIST_BEFORE = Pattern.compile(
             "((?:(?:[a-z][a-z0-9 .+\\-]{0,30}?\\s)?v?\\d+(?:\\.\\d+)*[a-z]?\\s*(?:、|,|/|および|及び|and|or|または)\\s*(?:および|及び|and|or|または)?\\s*)+)([a-z][a-z0-9 .+\\-]{0,30})?$");
 
@@ -68,7 +73,7 @@ public final class VersionPhraseParser {
     /** NFKC, lower case, and one space for each run of white space: the form all phrases are matched on. */
     public static String fold(String text) {
         String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return t.replaceAll("\\s+", " ");
+        return WHITE.matcher(t).replaceAll(" ");
     }
 
     /** Parses a version field such as {@code 155.0.8059.39以前} or free text such as a JVN iPedia summary. */
@@ -115,7 +120,7 @@ public final class VersionPhraseParser {
             }
             Version v = k.version.get();
             String after = t.substring(k.end).stripLeading();
-            String before = t.substring(0, k.start).stripTrailing();
+            String before = t.substring(Math.max(0, k.start - 200), k.start).stripTrailing();
             String beforeWords = stripVersionWord(before);
             Optional<Version> line = lineBefore(before);
 
@@ -183,11 +188,11 @@ public final class VersionPhraseParser {
         String after = t.substring(k.end).stripLeading();
         int endPos = k.end + (t.length() - k.end - after.length()) + phraseLength(after);
         String phrase = t.substring(k.start, Math.min(t.length(), endPos)).trim();
-        Matcher list = LIST_BEFORE.matcher(before.length() > 200 ? before.substring(before.length() - 200) : before);
-        if (line.isEmpty() && list.find()) {
+        Matcher list = LIST_BEFORE.matcher(before.length() > 120 ? before.substring(before.length() - 120) : before);
+        if (line.isEmpty() && mayEndWithList(before) && list.find()) {
             // 2026.2、2026.1.4、および 2025.11.8 以前: one bound per release line
             // Firefox 157、Firefox ESR 140.5、Thunderbird 157 で修正: one bound per named product
-            int listStart = before.length() - list.group(0).length();
+            int listStart = Math.max(0, k.start - 200) + before.length() - list.group(0).length();
             phrase = t.substring(listStart, Math.min(t.length(), endPos)).trim();
             boolean labelled = !k.label.isEmpty();
             for (int j = 0; j < i; j++) {
@@ -210,6 +215,26 @@ public final class VersionPhraseParser {
             ranges.add(new VersionRange(Optional.empty(), true, k.version, inclusive, line, k.label, phrase, fixed));
         }
         used[i] = true;
+    }
+
+    /** Cheap test before the list regex: after dropping a trailing product label, does a list separator end it? */
+    private static boolean mayEndWithList(String before) {
+        int i = before.length();
+        while (i > 0) {
+            char c = before.charAt(i - 1);
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == '+' || c == '-')) {
+                i--;
+            } else {
+                break;
+            }
+        }
+        String head = before.substring(0, i).stripTrailing();
+        for (String sep : LIST_SEPARATORS) {
+            if (head.endsWith(sep) || before.endsWith(sep)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Version> lineBefore(String before) {
@@ -321,8 +346,8 @@ public final class VersionPhraseParser {
             return "";
         }
         // drop leading connective words and stray numbers ("and 2025.11.8", "2.4 and")
-        label = label.replaceAll("^(?:(?:and|or|to|in|from|the|of|for|on|with|before|prior to|up to|through|fixed in|upgrade to|update to)\\s+)+", "");
-        return label.replaceAll("[\\-/.]+$", "").trim();
+        label = LEADING_CONNECTIVES.matcher(label).replaceFirst("");
+        return TRAILING_PUNCT.matcher(label).replaceFirst("").trim();
     }
 
     private static String lastWord(String label) {
