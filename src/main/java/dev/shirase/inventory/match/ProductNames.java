@@ -27,7 +27,9 @@ public final class ProductNames {
         String t = text;
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) >= 128) {
-                t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+                if (!Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+                    t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+                }
                 break;
             }
         }
