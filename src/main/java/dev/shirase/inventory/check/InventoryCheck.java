@@ -47,7 +47,7 @@ public final class InventoryCheck {
         Set<String> out = new LinkedHashSet<>();
         for (Advisory a : advisories) {
             for (AffectedProduct p : a.products()) {
-                p.cpe().flatMap(Cpe::tryParse).ifPresent(c -> out.add(c.key()));
+                p.cpe().flatMap(Cpe::tryParse).filter(c -> !c.vendor().equals("misc")).ifPresent(c -> out.add(c.key()));
                 if (!p.product().isBlank() && !p.product().contains("複数")) {
                     out.add(p.product());
                 }

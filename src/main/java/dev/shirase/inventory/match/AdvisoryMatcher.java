@@ -128,13 +128,13 @@ public final class AdvisoryMatcher {
                     .filter(x -> !x.isEmpty()).orElse(null);
             String source;
             if (av != null) {
-                source = h.evidence + ", version " + "「" + h.product.versionText().get() + "」";
+                source = h.evidence + ", version field";
             } else {
                 av = text.get();
                 source = h.evidence;
             }
             Assessment as = av.assess(e.version(), e::labelOk);
-            Match m = build(advisory, e, as, source);
+            Match m = build(advisory, e, as, source, h.evidence);
             if (worst == null || m.verdict().urgency() > worst.verdict().urgency()) {
                 worst = m;
             }
@@ -145,14 +145,16 @@ public final class AdvisoryMatcher {
     private Match judgeMention(Advisory advisory, TextMention m, TextVersions text) {
         if (m.vendorOnly()) {
             Assessment as = new Assessment(Verdict.CHECK, "advisory names " + m.form() + " products without listing them");
-            return build(advisory, m.entry(), as, "text mentions '" + m.form() + "'");
+            String ev = "text mentions '" + m.form() + "'";
+            return build(advisory, m.entry(), as, ev, ev);
         }
         Assessment as = text.get().assess(m.entry().version(), m.entry()::labelOk);
-        return build(advisory, m.entry(), as, "text mentions '" + m.form() + "'");
+        String ev = "text mentions '" + m.form() + "'";
+        return build(advisory, m.entry(), as, ev, ev);
     }
 
-    private static Match build(Advisory advisory, AssetEntry e, Assessment as, String evidence) {
-        String reason = e.asset().label() + " " + as.detail() + " (" + evidence + ", " + advisory.id() + ")";
+    private static Match build(Advisory advisory, AssetEntry e, Assessment as, String source, String evidence) {
+        String reason = e.asset().label() + " " + as.detail() + " (" + source + ", " + advisory.id() + ")";
         return new Match(advisory.id(), e.asset().id(), as.verdict(), reason, e.asset().version(), evidence);
     }
 
