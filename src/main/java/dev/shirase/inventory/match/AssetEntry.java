@@ -10,7 +10,7 @@ record AssetEntry(Asset asset, Optional<Version> version, Set<String> forms, Set
 
     /** Words after a product name that do not make it another product. */
     private static final Set<String> EDITION_WORDS = Set.of("server", "community server", "community", "enterprise",
-            "ce", "ee", "ce/ee", "client", "library", "for linux", "for windows", "for macos");
+            "ce", "ee", "ce/ee", "client", "library", "for linux", "for windows", "for macos", "software", "server software");
 
     // identity: entries are map keys on the hot path, and hashing the whole Asset per lookup is wasted work
     @Override

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class VersionPhraseParser {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<![0-9a-z._/#:@])(?<![a-z]-)(?<!\\d{4}-)v?(\\d{4}-\\d{2}-\\d{2}|\\d{1,9}(?:\\.\\d{1,9})*[a-z]?(?:\\.x)?)(?![0-9a-z_])");
+            "(?<![0-9a-z._/#@])(?<![a-z0-9]:)(?<![a-z]-)(?<!\\d{4}-)v?(\\d{4}-\\d{2}-\\d{2}|\\d{1,9}(?:\\.\\d{1,9})*[a-z]?(?:\\.x)?)(?![0-9a-z_])");
     private static final Set<String> NOT_PRODUCT_LABELS = Set.of("tls", "ssl", "dtls", "http", "http/", "rfc", "cvss",
             "cvssv2", "cvssv3", "cvss v3", "cvss v2", "cvss v4", "score", "section", "sec", "ssh", "smb", "smbv", "ipv",
             "protocol", "cwe", "cve", "jvndb", "apsb", "kb", "ms", "oauth", "saml", "snmp", "snmpv", "sha", "md",
@@ -43,6 +43,8 @@ public final class VersionPhraseParser {
             "以降へ更新", "以降に更新", "以降で修正", "以降のバージョンで修正", "以降のバージョンへ", "以降のバージョンに"};
     private static final String[] FIXED_BEFORE = {"fixed in", "fixed in version", "upgrade to", "upgrade to version",
             "update to", "update to version", "修正済みバージョン", "対策済みバージョン", "修正版"};
+    private static final String[] FIXED_CONTEXT = {"影響を受けない", "修正済み", "対策済み", "修正版", "対策版",
+            "fixed", "patched", "unaffected", "not affected", "解消"};
     private static final String[] LESS_AFTER = {"未満", "より前", "よりも前", "より以前"};
     private static final String[] LESS_BEFORE = {"before", "before version", "prior to", "prior to version",
             "versions prior to", "versions before", "earlier than", "<"};
@@ -60,6 +62,8 @@ public final class VersionPhraseParser {
             "影響を受けません|影響を受けない|影響はありません|影響しません|影響はない|影響なし|対象外|are not affected|is not affected|not vulnerable|are unaffected");
     private static final Pattern LINE_BEFORE = Pattern.compile("(\\d+(?:\\.\\d+)*)\\.x\\s*\\(\\s*(?:バージョン|version)?\\s*$");
     private static final Pattern WHITE = Pattern.compile("\\s+");
+    private static final Pattern LINE_ALL = Pattern.compile("(\\d+(?:\\.\\d+)*)(?:\\.x\\s*|\\s*系列?\\s*)の?\\s*$");
+    private static final String[] CLAUSE_BREAKS = {"。", ". ", "\n", ";", "が、", "ますが", "but ", "however", "ただし"};
     private static final Pattern LEADING_CONNECTIVES = Pattern.compile(
             "^(?:(?:and|or|to|in|from|the|of|for|on|with|before|prior to|up to|through|fixed in|upgrade to|update to)\\s+)+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\-/.]+$");
@@ -90,12 +94,12 @@ public final class VersionPhraseParser {
 
         Matcher na = NOT_AFFECTED.matcher(t);
         while (na.find()) {
-            int clauseStart = Math.max(Math.max(t.lastIndexOf('。', na.start()), t.lastIndexOf(". ", na.start())),
-                    Math.max(t.lastIndexOf('\n', na.start()), t.lastIndexOf(';', na.start()))) + 1;
+            int clauseStart = clauseStart(t, na.start());
             for (int i = 0; i < toks.size(); i++) {
                 Tok k = toks.get(i);
                 if (k.start >= clauseStart && k.end <= na.start() && !k.lineToken && k.version.isPresent()
-                        && !phraseAfter(t, k.end, LESS_AFTER) && !phraseAfter(t, k.end, AT_MOST_AFTER)) {
+                        && !phraseAfter(t, k.end, LESS_AFTER) && !phraseAfter(t, k.end, AT_MOST_AFTER)
+                        && !phraseAfter(t, k.end, AT_LEAST_AFTER) && !phraseAfter(t, k.end, RANGE_JOINERS)) {
                     unaffected.add(k.version.get());
                     used[i] = true;
                 }
@@ -107,7 +111,18 @@ public final class VersionPhraseParser {
 
         String allPhrase = "";
         for (String all : ALL_VERSIONS) {
-            if (t.contains(all)) {
+            int at = t.indexOf(all);
+            if (at >= 0) {
+                // "7.2 系のすべてのバージョン" / "7.2.x のすべてのバージョン" is every version of one line only
+                Matcher line = LINE_ALL.matcher(t.substring(Math.max(0, at - 24), at));
+                if (line.find()) {
+                    Optional<Version> lv = Version.parse(line.group(1));
+                    if (lv.isPresent()) {
+                        ranges.add(new VersionRange(Optional.empty(), true, Optional.empty(), true, lv,
+                                labelBefore(t, Math.max(0, at - 24) + line.start()), line.group().trim() + all, false));
+                        continue;
+                    }
+                }
                 allPhrase = all;
                 break;
             }
@@ -149,6 +164,12 @@ public final class VersionPhraseParser {
             }
             if (startsWithAny(after, AT_MOST_AFTER) || endsWithAny(beforeWords, AT_MOST_BEFORE)) {
                 addUpper(ranges, toks, used, i, t, before, true, false, line);
+                continue;
+            }
+            if ((startsWithAny(after, AT_LEAST_AFTER) || endsWithAny(beforeWords, AT_LEAST_BEFORE))
+                    && containsAny(before.substring(Math.max(0, before.length() - 30)), FIXED_CONTEXT)) {
+                // "修正済みバージョン: 3.0.15 以降" / "影響を受けないバージョン：3.0.15以降": the lower bound of the fix
+                addUpper(ranges, toks, used, i, t, before, false, true, line);
                 continue;
             }
             if (startsWithAny(after, AT_LEAST_AFTER) || endsWithAny(beforeWords, AT_LEAST_BEFORE)) {
@@ -217,6 +238,18 @@ public final class VersionPhraseParser {
         used[i] = true;
     }
 
+    /** Where the clause holding {@code at} begins: "7.4.x は影響を受けますが、7.2 は影響を受けません" has two. */
+    private static int clauseStart(String t, int at) {
+        int start = 0;
+        for (String b : CLAUSE_BREAKS) {
+            int i = t.lastIndexOf(b, at - 1);
+            if (i >= 0) {
+                start = Math.max(start, i + b.length());
+            }
+        }
+        return start;
+    }
+
     /** Cheap test before the list regex: after dropping a trailing product label, does a list separator end it? */
     private static boolean mayEndWithList(String before) {
         int i = before.length();
@@ -265,6 +298,15 @@ public final class VersionPhraseParser {
 
     private static boolean phraseAfter(String t, int end, String[] phrases) {
         return startsWithAny(t.substring(end).stripLeading(), phrases);
+    }
+
+    private static boolean containsAny(String s, String[] parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithAny(String s, String[] prefixes) {
@@ -357,6 +399,9 @@ public final class VersionPhraseParser {
 
     private static boolean notProductBefore(String t, int start) {
         String b = t.substring(Math.max(0, start - 12), start).stripTrailing();
+        while (b.endsWith(":") || b.endsWith("=")) {
+            b = b.substring(0, b.length() - 1).stripTrailing();
+        }
         for (String w : NOT_PRODUCT_JA_BEFORE) {
             if (b.endsWith(w)) {
                 return true;

@@ -154,4 +154,32 @@ class VersionPhraseParserTest {
         assertThat(a.detail()).isEqualTo("7.4.3 ≤ 7.4.8 「7.4.8以下」");
         assertThat(Optional.of(a.verdict())).contains(Verdict.AFFECTED);
     }
+
+    @Test
+    void notAffectedClauseStopsAtTheContrast() {
+        String text = "7.4.0 から 7.4.8 は影響を受けますが、7.2 は影響を受けません。";
+        assertThat(verdict(text, "7.4.3")).isEqualTo(Verdict.AFFECTED);
+        assertThat(verdict(text, "7.2.5")).isEqualTo(Verdict.NOT_AFFECTED);
+    }
+
+    @Test
+    void fixedVersionsWrittenAsLowerBoundsAreFixes() {
+        assertThat(verdict("修正済みバージョン：3.0.15 以降", "3.0.14")).isEqualTo(Verdict.AFFECTED);
+        assertThat(verdict("影響を受けないバージョン：3.0.15以降", "3.0.15")).isEqualTo(Verdict.NOT_AFFECTED);
+        assertThat(verdict("2.4.69以降へアップデートしてください", "2.4.68")).isEqualTo(Verdict.AFFECTED);
+    }
+
+    @Test
+    void allVersionsOfOneLine() {
+        String text = "7.4.0 から 7.4.8 まで、7.2 系のすべてのバージョン";
+        assertThat(verdict(text, "7.2.11")).isEqualTo(Verdict.AFFECTED);
+        assertThat(verdict(text, "7.4.9")).isEqualTo(Verdict.NOT_AFFECTED);
+        assertThat(verdict("7.0.x のすべてのバージョン", "7.0.17")).isEqualTo(Verdict.AFFECTED);
+    }
+
+    @Test
+    void cvssScoresAreNotVersions() {
+        AffectedVersions av = VersionPhraseParser.parse("CVSS v3による深刻度 基本値: 9.8 (緊急) CVSS:3.1/AV:N/AC:L 以上");
+        assertThat(av.ranges()).isEmpty();
+    }
 }
