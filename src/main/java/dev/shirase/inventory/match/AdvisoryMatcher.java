@@ -32,6 +32,8 @@ import java.util.Set;
  *
  * <p>Versions come from the product's version field when it can be read, else from the title and summary.
  * When nothing settles it the verdict is 要確認 — never a guess.
+ *
+ * <p>Immutable once built, so {@link #match(Advisory)} may be called from many threads at once.
  */
 public final class AdvisoryMatcher {
 

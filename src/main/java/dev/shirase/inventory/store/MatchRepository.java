@@ -56,7 +56,7 @@ public final class MatchRepository {
         return inTransaction(c -> {
             Map<String, Row> existing = load(c, "SELECT advisory_id, asset_id, verdict, asset_version FROM match WHERE advisory_id = ?",
                     advisoryId);
-            return apply(c, existing, matches, now);
+            return apply(c, existing, matches, now, Optional.of(advisoryId));
         });
     }
 
@@ -65,7 +65,7 @@ public final class MatchRepository {
         List<Match> list = new ArrayList<>();
         all.forEach(list::add);
         return inTransaction(c -> apply(c, load(c, "SELECT advisory_id, asset_id, verdict, asset_version FROM match", null),
-                list, now));
+                list, now, Optional.empty()));
     }
 
     /** Stored matches, optionally only of one verdict and/or one asset, newest advisory ids first. */
@@ -201,8 +201,8 @@ public final class MatchRepository {
 
     // --- internals ---
 
-    private List<VerdictChange> apply(Connection c, Map<String, Row> existing, List<Match> incoming, OffsetDateTime now)
-            throws SQLException {
+    private List<VerdictChange> apply(Connection c, Map<String, Row> existing, List<Match> incoming, OffsetDateTime now,
+                                      Optional<String> onlyAdvisory) throws SQLException {
         Map<String, Match> next = new LinkedHashMap<>();
         for (Match m : incoming) {
             next.put(key(m.advisoryId(), m.assetId()), m);
@@ -256,14 +256,19 @@ public final class MatchRepository {
             del.executeBatch();
         }
         recordChanges(c, changes);
-        reopenTriageForNewVersions(c, next, now);
+        reopenTriageForNewVersions(c, next, now, onlyAdvisory);
         return changes;
     }
 
-    private void reopenTriageForNewVersions(Connection c, Map<String, Match> next, OffsetDateTime now) throws SQLException {
+    private void reopenTriageForNewVersions(Connection c, Map<String, Match> next, OffsetDateTime now,
+                                            Optional<String> onlyAdvisory) throws SQLException {
         Map<String, TriageRecord> triaged = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, asset_id, state, asset_version FROM triage");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, asset_id, state, asset_version FROM triage"
+                + (onlyAdvisory.isPresent() ? " WHERE advisory_id = ?" : ""))) {
+            if (onlyAdvisory.isPresent()) {
+                ps.setString(1, onlyAdvisory.get());
+            }
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 String k = key(rs.getString(1), rs.getString(2));
                 if (next.containsKey(k)) {
