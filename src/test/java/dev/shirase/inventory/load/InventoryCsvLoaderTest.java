@@ -92,4 +92,16 @@ class InventoryCsvLoaderTest {
         assertThat(bad.assets()).isEmpty();
         assertThat(bad.problems()).anySatisfy(p -> assertThat(p.message()).contains("名称"));
     }
+
+    @Test
+    void inventoryFilesPicksTheLoaderByExtension(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("inv.CSV");
+        Files.writeString(csv, "名称,製品\nFW,FortiOS\n");
+        assertThat(InventoryFiles.load(csv).assets()).extracting(Asset::product).containsExactly("FortiOS");
+        Path yaml = dir.resolve("inventory.yml");
+        Files.writeString(yaml, "assets:\n  - name: FW\n    product: FortiOS\n");
+        InventoryLoad load = InventoryFiles.load(yaml);
+        assertThat(load.assets()).extracting(Asset::id).containsExactly("fw");
+        assertThat(load.problems()).isEmpty();
+    }
 }
