@@ -109,10 +109,10 @@ public record AffectedVersions(List<VersionRange> ranges, List<Version> unaffect
             VersionRange r = plain.stream().max(Comparator.comparingInt((VersionRange x) -> affinity(x, v))).get();
             return new Assessment(Verdict.NOT_AFFECTED, r.describe(v) + " 「" + r.phrase() + "」");
         }
-        boolean aboveAll = lined.stream().allMatch(r -> r.upper().isPresent() && v.compareTo(r.upper().get()) > 0
-                && v.compareTo(r.line().get()) > 0 && !v.isOnLine(r.line().get()));
-        boolean newerThanEveryLine = aboveAll && lined.stream().allMatch(r -> v.compareTo(r.upper().get()) > 0);
-        if (newerThanEveryLine && lined.stream().noneMatch(r -> v.line().compareTo(r.line().get()) < 0)) {
+        // on no listed line: only a version newer than every line and every bound is settled (12.0 after 11.9.x, 11.8.x)
+        boolean newerThanEveryLine = lined.stream().allMatch(r -> r.upper().isPresent()
+                && v.compareTo(r.upper().get()) > 0 && v.line().compareTo(r.line().get()) > 0);
+        if (newerThanEveryLine) {
             return new Assessment(Verdict.NOT_AFFECTED, v + " is newer than every listed line " + phrases(labelOk));
         }
         return new Assessment(Verdict.CHECK, v + ": its release line is not among those listed " + phrases(labelOk));
