@@ -1,0 +1,80 @@
+package dev.shirase.search;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The two analysis chains of the archive, both behind {@link NfkcCharFilter}.
+ *
+ * <ul>
+ *   <li>kuromoji {@link JapaneseAnalyzer} in SEARCH mode for the {@code *_ja} fields: good words, base forms;</li>
+ *   <li>StandardTokenizer + {@link CJKBigramFilter} (no unigrams) for the plain fields, so that a 2-character
+ *       term such as 認証 or 改ざん hits whatever kuromoji made of the surrounding text.</li>
+ * </ul>
+ */
+final class AdvisoryAnalyzers {
+
+    private AdvisoryAnalyzers() {
+    }
+
+    /** The per-field analyzer used for indexing, querying and highlighting. */
+    static Analyzer create() {
+        Analyzer japanese = japanese();
+        Analyzer bigram = bigram();
+        return new PerFieldAnalyzerWrapper(bigram, Map.of(
+                IndexFields.TITLE_JA, japanese,
+                IndexFields.SUMMARY_JA, japanese));
+    }
+
+    static Analyzer japanese() {
+        return new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.SEARCH,
+                JapaneseAnalyzer.getDefaultStopSet(), JapaneseAnalyzer.getDefaultStopTags()) {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return super.initReader(fieldName, new NfkcCharFilter(reader));
+            }
+
+            @Override
+            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+                return super.initReaderForNormalization(fieldName, new NfkcCharFilter(reader));
+            }
+        };
+    }
+
+    static Analyzer bigram() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, false);
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new NfkcCharFilter(reader);
+            }
+
+            @Override
+            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+                return new NfkcCharFilter(reader);
+            }
+        };
+    }
+}

@@ -1,0 +1,342 @@
+package dev.shirase.search;
+
+import dev.shirase.advisory.Advisory;
+import dev.shirase.advisory.Category;
+import dev.shirase.advisory.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The searchable archive of advisories: a Lucene index that can always be rebuilt from the store.
+ *
+ * <p>One writer and any number of concurrent searchers: all methods are thread-safe. Changes
+ * ({@link #index}, {@link #delete}, {@link #deleteAll}) become visible to {@link #search} and {@link #count}
+ * after {@link #commit()}. Results are deterministic for the same data: ties are broken by advisory id.
+ */
+public final class AdvisoryIndex implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryIndex.class);
+
+    /** Today's advisory scores up to 1.4× an equally relevant old one; the bonus halves every 180 days. */
+    static final double RECENCY_WEIGHT = 0.4;
+    static final double RECENCY_HALF_LIFE_DAYS = 180;
+
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(IndexFields.ID_SORT, SortField.Type.STRING));
+    private static final Sort BY_DATE = new Sort(new SortField(IndexFields.PUBLISHED_SECONDS, SortField.Type.LONG, true),
+            new SortField(IndexFields.ID_SORT, SortField.Type.STRING));
+    private static final int SNIPPET_PASSAGES = 2;
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final TextQueryParser parser;
+    private final Clock clock;
+
+    private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
+        this.directory = directory;
+        this.clock = clock;
+        this.analyzer = AdvisoryAnalyzers.create();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, true, false, new SearcherFactory());
+        this.parser = new TextQueryParser(analyzer);
+    }
+
+    /** Opens (or creates) the index in {@code dir}. */
+    public static AdvisoryIndex open(Path dir) {
+        return open(dir, Clock.systemUTC());
+    }
+
+    /** Opens (or creates) the index in {@code dir}; {@code clock} decides "today" for the recency boost. */
+    public static AdvisoryIndex open(Path dir, Clock clock) {
+        try {
+            return new AdvisoryIndex(FSDirectory.open(dir), clock);
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot open search index at " + dir, e);
+        }
+    }
+
+    /** A heap-only index (tests, small tools). */
+    public static AdvisoryIndex inMemory() {
+        return inMemory(Clock.systemUTC());
+    }
+
+    public static AdvisoryIndex inMemory(Clock clock) {
+        try {
+            return new AdvisoryIndex(new ByteBuffersDirectory(), clock);
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot create in-memory search index", e);
+        }
+    }
+
+    /** Adds or replaces (by id) one advisory. */
+    public void index(Advisory advisory, Collection<String> relatedIds, Collection<String> verdicts) {
+        index(IndexEntry.of(advisory, relatedIds, verdicts));
+    }
+
+    /** Adds or replaces (by id) one advisory. */
+    public void index(IndexEntry entry) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, entry.advisory().id()), AdvisoryDocuments.toDocument(entry));
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot index " + entry.advisory().id(), e);
+        }
+    }
+
+    /** Adds or replaces every entry (no commit: the caller commits once per batch). */
+    public void indexAll(Iterable<IndexEntry> entries) {
+        for (IndexEntry entry : entries) {
+            index(entry);
+        }
+    }
+
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term(IndexFields.ID, id));
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot delete " + id, e);
+        }
+    }
+
+    /** Removes everything (first step of a rebuild); visible after {@link #commit()}. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot clear the search index", e);
+        }
+    }
+
+    /** Makes all changes durable and visible to searches. */
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot commit the search index", e);
+        }
+    }
+
+    /** Number of advisories visible to searches. */
+    public int count() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** Runs a search; bad query syntax never throws (it is escaped or searched word by word). */
+    public SearchResults search(SearchQuery q) {
+        return withSearcher(searcher -> {
+            try {
+                return search(searcher, q);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // A very long query: keep its first words rather than fail.
+                String shorter = TextQueryParser.firstWords(q.text(), TextQueryParser.FALLBACK_WORDS);
+                return search(searcher, q.withText(shorter));
+            }
+        });
+    }
+
+    private SearchResults search(IndexSearcher searcher, SearchQuery q) throws IOException {
+        boolean matchAll = TextQueryParser.isMatchAll(q.text());
+        Query textQuery = matchAll ? new MatchAllDocsQuery() : parser.parse(q.text());
+        Query scored = matchAll ? textQuery : FunctionScoreQuery.boostByValue(textQuery, recency());
+        Query query = withFilters(scored, q);
+        Sort sort = matchAll || q.sort() == SortOrder.DATE ? BY_DATE : BY_RELEVANCE;
+
+        int window = q.offset() + q.limit();
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
+        FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
+        Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
+        TopFieldDocs docs = (TopFieldDocs) results[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Long>> facetCounts = (Map<String, Map<String, Long>>) results[1];
+
+        ScoreDoc[] page = docs.scoreDocs.length <= q.offset() ? new ScoreDoc[0]
+                : Arrays.copyOfRange(docs.scoreDocs, q.offset(), Math.min(docs.scoreDocs.length, window));
+        if (sort == BY_RELEVANCE) {
+            // With a field sort the collector leaves ScoreDoc.score unset; the score is the first sort value.
+            for (ScoreDoc sd : page) {
+                sd.score = (Float) ((FieldDoc) sd).fields[0];
+            }
+        } else if (!matchAll && page.length > 0) {
+            TopFieldCollector.populateScores(page, searcher, query);
+        }
+        Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
+        return new SearchResults(docs.totalHits.value, hits(searcher, page, highlightQuery), facetCounts);
+    }
+
+    private RecencyBoost recency() {
+        long today = LocalDate.now(clock).toEpochDay();
+        return new RecencyBoost(IndexFields.PUBLISHED_DAY, today, RECENCY_WEIGHT, RECENCY_HALF_LIFE_DAYS);
+    }
+
+    private static Query withFilters(Query main, SearchQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST);
+        if (!q.sources().isEmpty()) {
+            b.add(termsIn(IndexFields.SOURCE, q.sources()), BooleanClause.Occur.FILTER);
+        }
+        q.since().ifPresent(date -> b.add(LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, date.toEpochDay(),
+                Long.MAX_VALUE), BooleanClause.Occur.FILTER));
+        if (!q.severities().isEmpty()) {
+            b.add(termsIn(IndexFields.SEVERITY, q.severities().stream().map(Severity::name).toList()),
+                    BooleanClause.Occur.FILTER);
+        }
+        if (!q.categories().isEmpty()) {
+            b.add(termsIn(IndexFields.CATEGORY, q.categories().stream().map(Category::name).toList()),
+                    BooleanClause.Occur.FILTER);
+        }
+        q.kev().ifPresent(kev -> b.add(new TermQuery(new Term(IndexFields.KEV, kev.toString())),
+                BooleanClause.Occur.FILTER));
+        q.year().ifPresent(year -> b.add(IntPoint.newExactQuery(IndexFields.YEAR, year), BooleanClause.Occur.FILTER));
+        if (!q.verdicts().isEmpty()) {
+            b.add(termsIn(IndexFields.VERDICT, q.verdicts()), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Query termsIn(String field, Collection<String> values) {
+        return new TermInSetQuery(field, values.stream().sorted().map(BytesRef::new).toList());
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, Query highlightQuery) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+        String[] titles = new String[page.length];
+        String[] snippets = new String[page.length];
+        try {
+            Map<String, String[]> marked = highlighter(searcher).highlightFields(
+                    new String[] {IndexFields.TITLE, IndexFields.SUMMARY}, highlightQuery, docIds,
+                    new int[] {1, SNIPPET_PASSAGES});
+            titles = marked.get(IndexFields.TITLE);
+            snippets = marked.get(IndexFields.SUMMARY);
+        } catch (RuntimeException e) {
+            // An exotic query the highlighter cannot handle must not lose the results: fall back to plain text.
+            LOG.debug("highlighting failed, showing plain text: {}", e.toString());
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            var doc = stored.document(page[i].doc);
+            String titleHtml = titles[i] != null ? titles[i] : HtmlText.escape(doc.get(IndexFields.TITLE));
+            String snippetHtml = snippets[i] != null ? snippets[i] : HtmlText.escape(doc.get(IndexFields.SUMMARY));
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score; // match-all: no relevance
+            hits.add(AdvisoryDocuments.toHit(doc, titleHtml, snippetHtml, score));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(20_000);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                // The title is shown whole; the summary as its best sentences.
+                return IndexFields.TITLE.equals(field) ? new org.apache.lucene.search.uhighlight.WholeBreakIterator()
+                        : BreakIterator.getSentenceInstance(Locale.JAPANESE);
+            }
+        };
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot open a searcher", e);
+        }
+        try {
+            return work.apply(searcher);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SearchIndexException("search failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                LOG.warn("cannot release searcher: {}", e.toString());
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot close the search index", e);
+        }
+    }
+
+    /** Ids of all visible advisories (for consistency checks against the store). */
+    public Set<String> ids() {
+        return withSearcher(searcher -> {
+            Set<String> ids = new java.util.TreeSet<>();
+            StoredFields stored = searcher.storedFields();
+            var reader = searcher.getIndexReader();
+            var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    ids.add(stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
+                }
+            }
+            return ids;
+        });
+    }
+}
