@@ -122,8 +122,11 @@ class WebBrowserTest {
         WebElement after = driver.findElement(By.cssSelector(".match.verdict-affected"));
         assertThat(after.findElement(By.cssSelector(".state")).getText()).isEqualTo("対応済み");
         assertThat(after.findElement(By.cssSelector(".history")).getText()).contains("tanaka").contains("全台 156 に更新済み");
-        assertThat(bed.ports.matchesFor("JVNDB-2026-037242").get(0).history()).singleElement()
-                .satisfies(e -> assertThat(e.user()).isEqualTo("tanaka"));
+        assertThat(bed.matches.triageHistory(WebTestBed.CHROME_ID, "pc-chrome")).last().satisfies(r -> {
+            assertThat(r.by()).isEqualTo("tanaka");
+            assertThat(r.note()).isEqualTo("全台 156 に更新済み");
+            assertThat(r.state().label()).isEqualTo("done");
+        });
     }
 
     @Test
