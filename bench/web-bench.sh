@@ -13,6 +13,7 @@ PORT="${2:-18080}"
 SECONDS_PER_RUN="${3:-30}"
 DIR="${BENCH_DIR:-target/web-bench}"
 mkdir -p "$DIR"
+: > "$DIR/server.log"
 
 mvn -q -B -DskipTests compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$DIR/classpath.txt" >/dev/null
