@@ -67,4 +67,40 @@ class WebAuthTest {
         assertThat(tokens.valid("tanaka", null)).isFalse();
         assertThat(new CsrfTokens().valid("tanaka", t)).isFalse();
     }
+
+    @Test
+    void csrfTokensExpireAfterTheNextDay() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-25T23:00:00Z"));
+        CsrfTokens tokens = new CsrfTokens(clock);
+        String t = tokens.tokenFor("tanaka");
+        clock.now = java.time.Instant.parse("2026-11-26T08:00:00Z");
+        assertThat(tokens.valid("tanaka", t)).isTrue();
+        assertThat(tokens.tokenFor("tanaka")).isNotEqualTo(t);
+        clock.now = java.time.Instant.parse("2026-11-27T00:00:01Z");
+        assertThat(tokens.valid("tanaka", t)).isFalse();
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends java.time.Clock {
+        java.time.Instant now;
+
+        MutableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
 }
