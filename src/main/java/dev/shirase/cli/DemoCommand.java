@@ -6,7 +6,10 @@ import dev.shirase.ingest.PollReport;
 import dev.shirase.search.SearchHit;
 import dev.shirase.search.SearchQuery;
 import dev.shirase.search.SearchResults;
+import dev.shirase.inventory.Verdict;
+import dev.shirase.inventory.store.StoredMatch;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,9 +31,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (DemoFeedServer feeds = DemoFeedServer.start();
              Services services = Services.open(GlobalOptions.of(spec).load(), line -> System.out.println("  " + line))) {
+            services.matching();
             System.out.println("Shirase demo: ingesting the bundled real samples through the fetcher at "
                     + feeds.sources().get(0).url().resolve("/"));
-            System.out.println("data: " + services.config().dataDir());
+            System.out.println("data: " + services.config().dataDir().normalize());
             System.out.println();
             List<PollReport> reports = FetchCommand.pollAll(services, feeds.sources(), true);
             System.out.println();
@@ -45,10 +49,25 @@ public final class DemoCommand implements Callable<Integer> {
                                     : "  (related: " + String.join(", ", hit.related()) + ")");
                 }
             }
+            printVerdicts(services);
             System.out.println();
             System.out.println("Try: java -jar target/shirase.jar search 認証");
+            System.out.println("     java -jar target/shirase.jar matches --verdict AFFECTED");
             System.out.println("     java -jar target/shirase.jar status");
             return reports.stream().anyMatch(PollReport::failed) ? 1 : 0;
+        }
+    }
+
+    /** The matching result for the example inventory: every verdict with its reason. */
+    private static void printVerdicts(Services services) {
+        List<StoredMatch> all = services.matches().find(Optional.empty(), Optional.empty());
+        System.out.printf("%nmatching against %s (%d assets): %d verdict(s)%n",
+                services.config().inventoryFile().getFileName(), services.assets().size(), all.size());
+        for (Verdict verdict : Verdict.values()) {
+            List<StoredMatch> these = all.stream().filter(m -> m.verdict() == verdict).toList();
+            System.out.printf("  %s %s: %d%n", verdict.japanese(), verdict.name(), these.size());
+            these.stream().limit(4).forEach(m -> System.out.printf("    %-20s × %-12s %s%n", m.advisoryId(),
+                    m.assetId(), shorten(m.reason(), 110)));
         }
     }
 
