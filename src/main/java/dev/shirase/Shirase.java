@@ -1,11 +1,14 @@
 package dev.shirase;
 
-/** Entry point; the CLI is wired in {@code dev.shirase.cli}. */
+import dev.shirase.cli.RootCommand;
+import picocli.CommandLine;
+
+/** Entry point: {@code java -jar shirase.jar [global options] COMMAND [options]}. */
 public final class Shirase {
     private Shirase() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Shirase: CLI not wired yet");
+        System.exit(RootCommand.commandLine().execute(args));
     }
 }

@@ -105,6 +105,28 @@ public final class MatchRepository {
                 .findFirst();
     }
 
+    /** The verdicts stored for each of these advisories (advisories without a match are absent). */
+    public Map<String, java.util.Set<Verdict>> verdictsByAdvisory(java.util.Collection<String> advisoryIds) {
+        Map<String, java.util.Set<Verdict>> out = new java.util.HashMap<>();
+        if (advisoryIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT advisory_id, verdict FROM match WHERE advisory_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", advisoryIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> java.util.EnumSet.noneOf(Verdict.class))
+                            .add(Verdict.valueOf(rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read verdicts: " + e.getMessage(), e);
+        }
+    }
+
     /** How many advisories name each asset (any verdict). */
     public Map<String, Integer> advisoryCountByAsset() {
         try (Connection c = db.connection();

@@ -1,0 +1,199 @@
+package dev.shirase.app;
+
+import dev.shirase.config.FeedsConfig;
+import dev.shirase.config.ShiraseConfig;
+import dev.shirase.ingest.ArchiveListener;
+import dev.shirase.ingest.FeedParsers;
+import dev.shirase.ingest.GapFiller;
+import dev.shirase.ingest.Ingestor;
+import dev.shirase.ingest.SourcePoller;
+import dev.shirase.search.AdvisoryIndex;
+import dev.shirase.source.FeedSource;
+import dev.shirase.source.FeedType;
+import dev.shirase.source.Fetcher;
+import dev.shirase.source.FetcherConfig;
+import dev.shirase.store.AdvisoryRepository;
+import dev.shirase.store.Database;
+import dev.shirase.store.EnrichmentRepository;
+import dev.shirase.store.SourceStateRepository;
+import dev.shirase.ingest.MatchingStage;
+import dev.shirase.inventory.Asset;
+import dev.shirase.inventory.InventoryLoad;
+import dev.shirase.inventory.load.InventoryFiles;
+import dev.shirase.inventory.store.MatchRepository;
+import dev.shirase.store.InfoRepository;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: builds each stage once from the configuration and hands it out. It holds no logic of its
+ * own; commands, the scheduler and the web app all get their parts from here.
+ */
+public final class Services implements AutoCloseable {
+    private static final URI MYJVN = URI.create("https://jvndb.jvn.jp/myjvn");
+
+    private final ShiraseConfig config;
+    private final Clock clock;
+    private final Consumer<String> progress;
+    private final Database database;
+    private final AdvisoryRepository advisories;
+    private final EnrichmentRepository enrichment;
+    private final SourceStateRepository sourceStates;
+    private final AdvisoryIndex index;
+    private final Fetcher fetcher;
+    private final FeedParsers parsers = new FeedParsers();
+    private final MatchRepository matches;
+    private final InfoRepository info;
+    private FeedsConfig feeds;
+    private Ingestor ingestor;
+    private List<Asset> assets;
+    private MatchingStage matching;
+    private static final String INVENTORY_KEY = "inventory.fingerprint";
+
+    private Services(ShiraseConfig config, Clock clock, Consumer<String> progress) {
+        this.config = config;
+        this.clock = clock;
+        this.progress = progress;
+        this.database = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword());
+        this.advisories = new AdvisoryRepository(database);
+        this.enrichment = new EnrichmentRepository(database);
+        this.sourceStates = new SourceStateRepository(database);
+        this.index = AdvisoryIndex.open(config.indexDir());
+        this.matches = new MatchRepository(database);
+        this.info = new InfoRepository(database);
+        ShiraseConfig.FetchSettings f = config.fetch();
+        this.fetcher = new Fetcher(FetcherConfig.defaults()
+                .withConnectTimeout(f.connectTimeout())
+                .withTotalTimeout(f.timeout())
+                .withMaxBodyBytes(f.maxBytes()));
+    }
+
+    /** Opens the database and the index under the configured data dir. */
+    public static Services open(ShiraseConfig config, Consumer<String> progress) {
+        return new Services(config, Clock.systemUTC(), progress);
+    }
+
+    public ShiraseConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AdvisoryRepository advisories() {
+        return advisories;
+    }
+
+    public EnrichmentRepository enrichment() {
+        return enrichment;
+    }
+
+    public SourceStateRepository sourceStates() {
+        return sourceStates;
+    }
+
+    public AdvisoryIndex index() {
+        return index;
+    }
+
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
+    public FeedParsers parsers() {
+        return parsers;
+    }
+
+    /** feeds.yaml, read on first use (commands such as {@code search} never need it). */
+    public synchronized FeedsConfig feeds() {
+        if (feeds == null) {
+            feeds = FeedsConfig.load(config.feedsFile());
+        }
+        return feeds;
+    }
+
+    public synchronized Ingestor ingestor() {
+        if (ingestor == null) {
+            ingestor = new Ingestor(advisories, enrichment, index, archiveListener());
+        }
+        return ingestor;
+    }
+
+    /** The assets of the configured inventory, loaded once; an absent file means an empty inventory. */
+    public synchronized List<Asset> assets() {
+        if (assets == null) {
+            Path file = config.inventoryFile();
+            if (!Files.exists(file)) {
+                progress.accept("inventory: " + file + " not found: nothing will be matched");
+                assets = List.of();
+            } else {
+                InventoryLoad load = InventoryFiles.load(file);
+                load.problems().forEach(p -> progress.accept("inventory: " + p.file() + ":" + p.line() + ": "
+                        + p.key() + ": " + p.message() + " (row skipped)"));
+                assets = load.assets();
+            }
+        }
+        return assets;
+    }
+
+    public MatchRepository matches() {
+        return matches;
+    }
+
+    /**
+     * The matching stage. When the inventory differs from the one last matched, the whole archive is judged again
+     * before anything else happens, and the index's verdict facet follows.
+     */
+    public synchronized MatchingStage matching() {
+        if (matching == null) {
+            matching = new MatchingStage(assets(), matches, clock);
+            String fingerprint = InventoryFingerprint.of(assets());
+            if (!info.get(INVENTORY_KEY).orElse("").equals(fingerprint)) {
+                if (advisories.count() > 0) {
+                    progress.accept("inventory changed: matching the whole archive again");
+                    matching.rematchAll(advisories, progress);
+                    Set<String> touched = new java.util.LinkedHashSet<>();
+                    matching.drainChanges().forEach(c -> touched.add(c.advisoryId()));
+                    new Ingestor(advisories, enrichment, index, matching).reindex(advisories.findAll(touched));
+                    index.commit();
+                }
+                info.put(INVENTORY_KEY, fingerprint);
+            }
+        }
+        return matching;
+    }
+
+    ArchiveListener archiveListener() {
+        return matching();
+    }
+
+    public GapFiller gapFiller() {
+        URI base = feeds().sources().stream().filter(s -> s.type() == FeedType.MYJVN_VULN)
+                .map(FeedSource::url).findFirst().orElse(MYJVN);
+        return new GapFiller(fetcher, parsers.forType(FeedType.MYJVN_VULN), ingestor(), base, progress);
+    }
+
+    /** A poller; {@code gapFiller} decides where MyJVN backfills go. */
+    public SourcePoller poller(GapFiller gapFiller) {
+        return new SourcePoller(fetcher, parsers, ingestor(), sourceStates, advisories, gapFiller, clock);
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            database.close();
+        }
+    }
+}

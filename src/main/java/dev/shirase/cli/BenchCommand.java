@@ -1,0 +1,80 @@
+package dev.shirase.cli;
+
+import dev.shirase.bench.IngestBenchmark;
+import dev.shirase.inventory.bench.MatchBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: the performance targets, measured on this machine (see docs/BENCHMARKS.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance on this machine.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Match.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Generate N JVN-iPedia-like items from the real sample and ingest them end to end",
+                    "(parse → store → index) into a scratch dir; compare with bare Lucene; measure search.",
+                    "Run with -Xmx512m to check the memory target."})
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--items", defaultValue = "200000", description = "how many items (default ${DEFAULT-VALUE})")
+        int items;
+
+        @Option(names = "--page", defaultValue = "500", description = "items per feed document (default ${DEFAULT-VALUE})")
+        int page;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "scratch dir (default: a temp dir, deleted after)")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("shirase-bench");
+            System.out.printf("bench ingest: %,d items, %d per document, %d cores, max heap %d MB, in %s%n", items,
+                    page, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
+            try {
+                IngestBenchmark.Result r = new IngestBenchmark(items, page, System.out).run(dir);
+                System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s%n",
+                        r.items(), r.seconds(), r.perSecond());
+                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s%n", r.bareSeconds(),
+                        r.barePerSecond());
+                System.out.printf("ratio pipeline / bare Lucene: %.2f%n", r.ratio());
+                System.out.printf("peak heap: %d MB%n", r.peakHeapBytes() >> 20);
+                System.out.printf("search over %,d: p50 %.1f ms, p99 %.1f ms%n", r.items(), r.searchP50Ms(),
+                        r.searchP99Ms());
+            } finally {
+                if (work == null) {
+                    IngestBenchmark.deleteTree(dir);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "match", mixinStandardHelpOptions = true,
+            description = "Full re-match of N assets against M advisories, and per-advisory matching time at ingest.")
+    static final class Match implements Callable<Integer> {
+        @Option(names = "--assets", defaultValue = "1000")
+        int assets;
+
+        @Option(names = "--advisories", defaultValue = "200000")
+        int advisories;
+
+        @Option(names = "--threads", defaultValue = "2")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            MatchBench.main(new String[] {Integer.toString(assets), Integer.toString(advisories),
+                    Integer.toString(threads)});
+            return 0;
+        }
+    }
+}
