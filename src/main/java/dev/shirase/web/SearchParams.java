@@ -19,9 +19,6 @@ import java.util.function.Function;
  */
 public final class SearchParams {
 
-    /** Facet dimension → URL parameter (the same names). */
-    public static final List<String> MULTI = List.of("source", "severity", "category", "vendor", "verdict");
-
     private SearchParams() {
     }
 
