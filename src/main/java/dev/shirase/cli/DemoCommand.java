@@ -8,7 +8,10 @@ import dev.shirase.search.SearchQuery;
 import dev.shirase.search.SearchResults;
 import dev.shirase.inventory.Verdict;
 import dev.shirase.inventory.store.StoredMatch;
+import dev.shirase.web.WebServer;
+import dev.shirase.web.adapter.WebApp;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +29,40 @@ public final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--serve", negatable = true, defaultValue = "true",
+            description = "serve the archive web page afterwards until Ctrl-C (default: ${DEFAULT-VALUE}; "
+                    + "--no-serve to exit at once)")
+    boolean serve;
+
+    @picocli.CommandLine.Option(names = "--port", paramLabel = "N",
+            description = "port for the web page (default: web.port from shirase.yaml, 8080)")
+    Integer port;
+
+    /** Serves the web page on the demo data until the process is interrupted (Ctrl-C / SIGTERM). */
+    private void serveUntilInterrupted(Services services) {
+        var web = services.config().web();
+        WebServer server;
+        try {
+            server = WebApp.create(services).start(web.bind(), port != null ? port : web.port());
+        } catch (RuntimeException e) {
+            throw new UserError("cannot serve the web page on " + web.bind() + ":" + (port != null ? port : web.port())
+                    + " (" + e.getMessage() + "); choose another port with --port N, or --no-serve");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "shirase-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.printf("%nArchive web page: http://%s:%d/  (Ctrl-C to stop)%n", web.bind(), server.port());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +91,11 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Try: java -jar target/shirase.jar search 認証");
             System.out.println("     java -jar target/shirase.jar matches --verdict AFFECTED");
             System.out.println("     java -jar target/shirase.jar status");
-            return reports.stream().anyMatch(PollReport::failed) ? 1 : 0;
+            int exit = reports.stream().anyMatch(PollReport::failed) ? 1 : 0;
+            if (serve) {
+                serveUntilInterrupted(services);
+            }
+            return exit;
         }
     }
 

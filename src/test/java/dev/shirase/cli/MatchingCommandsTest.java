@@ -52,7 +52,7 @@ class MatchingCommandsTest {
     @BeforeAll
     static void ingestTheSamples() throws Exception {
         Files.copy(Path.of("inventory.yaml"), dir.resolve("inventory.yaml"));
-        Run demo = run("demo");
+        Run demo = run("demo", "--no-serve");
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("該当 AFFECTED").contains("JVNDB-2026-037242");
     }
