@@ -121,6 +121,43 @@ class FetchCommandTest {
         assertThat(hit.get("related")).isEmpty();
     }
 
+    @Test
+    void oneBrokenSourceAmongHealthyOnesExitsOneAndTheOthersAreIngested() {
+        server.put("/mix/jvndb.rdf", Response.ok(FeedServer.fixture("jvndb-new-rss-sample.rdf"), RDF));
+        server.put("/mix/jpcert.rdf", Response.ok(FeedServer.fixture("jpcert-rss-sample.rdf"), RDF));
+        server.put("/mix/jvn.rdf", new Response(500, "oops".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain", null, null, java.util.Map.of(), 0, false));
+        Cli cli = cli("jvndb", "/mix/jvndb.rdf", "jvndb", "jvn", "/mix/jvn.rdf", "jvn",
+                "jpcert", "/mix/jpcert.rdf", "jpcert");
+
+        Cli.Run fetch = cli.run("fetch");
+        assertThat(fetch.exit()).as(fetch.toString()).isEqualTo(1);
+        assertThat(fetch.out()).contains("jvndb        ok: 12 new, 0 updated, 0 unchanged")
+                .contains("jvn          ERROR: HTTP 500 from 127.0.0.1");
+
+        Cli.Run status = cli.run("status", "--json");
+        assertThat(status.exit()).isEqualTo(1);
+        JsonNode json = status.json();
+        assertThat(json.get("advisories").asInt()).isEqualTo(12 + 12);
+        for (JsonNode row : json.get("sources")) {
+            String id = row.get("id").asText();
+            if (id.equals("jvn")) {
+                assertThat(row.get("healthy").asBoolean()).isFalse();
+                assertThat(row.get("lastSuccess").isNull()).isTrue();
+                assertThat(row.get("lastError").asText()).isEqualTo("HTTP 500 from 127.0.0.1");
+                assertThat(row.get("reason").asText()).startsWith("never fetched successfully: ")
+                        .contains("HTTP 500 from 127.0.0.1");
+                assertThat(row.get("items").asInt()).isZero();
+            } else {
+                assertThat(row.get("healthy").asBoolean()).as(id).isTrue();
+                assertThat(row.get("lastError").isNull()).isTrue();
+                assertThat(row.get("items").asInt()).isEqualTo(12);
+            }
+        }
+        Cli.Run text = cli.run("status");
+        assertThat(text.out()).containsPattern("jvn +UNHEALTHY never fetched successfully");
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

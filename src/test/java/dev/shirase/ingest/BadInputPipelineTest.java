@@ -2,8 +2,13 @@ package dev.shirase.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.shirase.cli.Cli;
+import dev.shirase.app.Services;
+import dev.shirase.config.EnvironmentResolver;
+import dev.shirase.config.ShiraseConfig;
+import dev.shirase.search.SearchHit;
+import dev.shirase.search.SearchQuery;
+import dev.shirase.source.SourceState;
+import java.nio.file.Files;
 import dev.shirase.ingest.FeedServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each kind of bad input, end to end through fetch → poller: the archive is filled with good data first, then one
+ * Each kind of bad input, end to end through the real fetcher, parsers, poller, store and index: the archive is filled with good data first, then one
  * source's document is broken; that source gets a clear error, the run goes on, and nothing stored is lost.
  */
 class BadInputPipelineTest {
@@ -36,31 +41,35 @@ class BadInputPipelineTest {
     private static final byte[] ICAT_BODY = FeedServer.fixture("icat-json-sample.json");
 
     private static FeedServer server;
-    private static Cli cli;
+    private static Services services;
     private static List<String> archiveBefore;
     private static int advisoriesBefore;
 
     @BeforeAll
-    static void fillTheArchive(@TempDir Path dir) {
+    static void fillTheArchive(@TempDir Path dir) throws IOException {
         server = new FeedServer();
         restoreGoodFeeds();
         server.put(JVN, Response.ok(FeedServer.fixture("jvn-rss-sample.rdf"), RDF));
-        cli = new Cli(dir)
-                .config("fetch:\n  timeout: 1s\n  max-bytes: 200000\n")
-                .feeds("sources:\n"
-                        + "  - id: jvndb\n    type: jvndb\n    url: " + server.uri(JVNDB) + "\n"
-                        + "  - id: icat\n    type: icat\n    url: " + server.uri(ICAT) + "\n"
-                        + "  - id: jvn\n    type: jvn\n    url: " + server.uri(JVN) + "\n");
-        Cli.Run first = cli.run("fetch", "--json");
-        assertThat(first.exit()).as(first.toString()).isZero();
+        Files.writeString(dir.resolve("shirase.yaml"), "fetch:\n  timeout: 1s\n  max-bytes: 200000\n");
+        Files.writeString(dir.resolve("feeds.yaml"), "sources:\n"
+                + "  - id: jvndb\n    type: jvndb\n    url: " + server.uri(JVNDB) + "\n"
+                + "  - id: icat\n    type: icat\n    url: " + server.uri(ICAT) + "\n"
+                + "  - id: jvn\n    type: jvn\n    url: " + server.uri(JVN) + "\n");
+        ShiraseConfig config = ShiraseConfig.load(dir.resolve("shirase.yaml"), true, EnvironmentResolver.system())
+                .withDataDir(dir.resolve("data"))
+                .withInventoryFile(dir.resolve("inventory.yaml"));
+        services = Services.open(config, line -> { });
+        assertThat(services.config().fetch().timeout()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(pollAll()).allSatisfy(r -> assertThat(r.status()).isEqualTo(PollReport.Status.OK));
+        advisoriesBefore = services.advisories().count();
         archiveBefore = archive();
-        advisoriesBefore = cli.run("status", "--json").json().get("advisories").asInt();
         assertThat(advisoriesBefore).isGreaterThan(30);
-        assertThat(archiveBefore).hasSize(advisoriesBefore);
+        assertThat(archiveBefore).hasSize(2 * advisoriesBefore);
     }
 
     @AfterAll
     static void stop() {
+        services.close();
         server.close();
     }
 
@@ -115,77 +124,65 @@ class BadInputPipelineTest {
         server.put(path, bad);
         String broken = path.equals(JVNDB) ? "jvndb" : "icat";
 
-        Cli.Run fetch = cli.run("fetch", "--json");
+        List<PollReport> reports = pollAll();
 
-        assertThat(fetch.exit()).as(fetch.toString()).isEqualTo(1);
-        JsonNode reports = fetch.json().get("sources");
-        for (JsonNode r : reports) {
-            if (r.get("id").asText().equals(broken)) {
-                assertThat(r.get("status").asText()).as(what).isEqualTo("error");
-                assertThat(r.get("error").asText()).as(what).contains(reason);
-                assertThat(r.get("new").asInt()).isZero();
+        for (PollReport r : reports) {
+            if (r.sourceId().equals(broken)) {
+                assertThat(r.status()).as(what).isEqualTo(PollReport.Status.ERROR);
+                assertThat(r.error().orElseThrow()).as(what).contains(reason);
+                assertThat(r.added()).isZero();
+                assertThat(r.updated()).isZero();
             } else {
-                assertThat(r.get("status").asText()).as(r.get("id").asText()).isIn("ok", "not_modified");
-                assertThat(r.get("error").isNull()).isTrue();
+                assertThat(r.status()).as(r.sourceId()).isIn(PollReport.Status.OK, PollReport.Status.NOT_MODIFIED);
+                assertThat(r.error()).isEmpty();
             }
         }
-        JsonNode status = cli.run("status", "--json").json();
-        JsonNode row = row(status, broken);
-        assertThat(row.get("healthy").asBoolean()).as(what).isFalse();
-        assertThat(row.get("lastError").asText()).isEqualTo(errorOf(reports, broken));
-        assertThat(row.get("lastSuccess").isTextual()).isTrue();
-        assertThat(row(status, "jvn").get("healthy").asBoolean()).isTrue();
-        assertThat(status.get("advisories").asInt()).isEqualTo(advisoriesBefore);
+        SourceState state = services.sourceStates().load(broken).orElseThrow();
+        assertThat(state.healthy()).as(what).isFalse();
+        assertThat(state.lastError()).contains(reports.stream().filter(r -> r.sourceId().equals(broken))
+                .findFirst().orElseThrow().error().orElseThrow());
+        assertThat(state.lastSuccess()).isPresent();
+        assertThat(state.healthReason()).startsWith("failing: ").contains(reason);
+        assertThat(services.sourceStates().load("jvn").orElseThrow().healthy()).isTrue();
+        assertThat(services.advisories().count()).isEqualTo(advisoriesBefore);
         assertThat(archive()).as(what).isEqualTo(archiveBefore);
 
         // once the feed is good again the source recovers and nothing is counted twice
         restoreGoodFeeds();
-        Cli.Run again = cli.run("fetch", "--json", "--source", broken);
-        JsonNode recovered = again.json().get("sources").get(0);
-        assertThat(recovered.get("status").asText()).as(again.toString()).isEqualTo("ok");
-        assertThat(recovered.get("new").asInt()).isZero();
-        assertThat(recovered.get("updated").asInt()).isZero();
-        assertThat(row(cli.run("status", "--json").json(), broken).get("healthy").asBoolean()).isTrue();
+        PollReport recovered = poll(broken);
+        assertThat(recovered.status()).isEqualTo(PollReport.Status.OK);
+        assertThat(recovered.added()).isZero();
+        assertThat(recovered.updated()).isZero();
+        assertThat(services.sourceStates().load(broken).orElseThrow().healthy()).isTrue();
     }
 
     @Test
     void aMislabelledCharsetOnAUtf8FeedChangesNothing() {
         server.put(JVNDB, Response.ok(JVNDB_BODY, "application/rdf+xml; charset=Shift_JIS"));
-        Cli.Run fetch = cli.run("fetch", "--json", "--source", "jvndb");
-        JsonNode r = fetch.json().get("sources").get(0);
-        assertThat(r.get("status").asText()).as(fetch.toString()).isEqualTo("ok");
-        assertThat(r.get("new").asInt()).isZero();
-        assertThat(r.get("updated").asInt()).as("a mis-decoded title would count as a revision").isZero();
+        PollReport r = poll("jvndb");
+        assertThat(r.status()).isEqualTo(PollReport.Status.OK);
+        assertThat(r.added()).isZero();
+        assertThat(r.updated()).as("a mis-decoded title would count as a revision").isZero();
         assertThat(archive()).isEqualTo(archiveBefore);
     }
 
-    private static String errorOf(JsonNode reports, String id) {
-        for (JsonNode r : reports) {
-            if (r.get("id").asText().equals(id)) {
-                return r.get("error").asText();
-            }
-        }
-        throw new AssertionError(id);
+    private static List<PollReport> pollAll() {
+        SourcePoller poller = services.poller(services.gapFiller());
+        return services.feeds().sources().stream().map(poller::poll).toList();
     }
 
-    static JsonNode row(JsonNode status, String id) {
-        for (JsonNode r : status.get("sources")) {
-            if (r.get("id").asText().equals(id)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no status row " + id + " in " + status);
+    private static PollReport poll(String id) {
+        return services.poller(services.gapFiller()).poll(services.feeds().byId(id).orElseThrow());
     }
 
-    /** Every stored advisory as the search shows it (scores left out: the recency boost moves with the clock). */
+    /** Every stored advisory as the index shows it, and as the store holds it. */
     static List<String> archive() {
-        Cli.Run all = cli.run("search", "--json", "--limit", "1000");
         List<String> out = new ArrayList<>();
-        for (JsonNode h : all.json().get("hits")) {
-            out.add(String.join(" | ", h.get("id").asText(), h.get("source").asText(), h.get("title").asText(),
-                    h.get("url").asText(), h.get("published").asText(), h.get("cves").toString(),
-                    h.get("related").toString()));
+        for (SearchHit h : services.index().search(SearchQuery.all().withPage(0, 1000)).hits()) {
+            out.add(String.join(" | ", h.id(), h.source(), h.title(), h.url(), h.published().toString(),
+                    h.cves().toString(), h.related().toString()));
         }
+        services.advisories().forEach(a -> out.add(a.id() + " r" + a.revision() + " " + a.title()));
         out.sort(null);
         return out;
     }
