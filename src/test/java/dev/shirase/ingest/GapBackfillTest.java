@@ -131,6 +131,24 @@ class GapBackfillTest {
     }
 
     @Test
+    void aGapThatCannotBeFilledSaysSo() {
+        String original = FeedServer.fixtureText("jvndb-new-rss-sample.rdf");
+        server.put("/down/jvndb.rdf", Response.ok(original.getBytes(StandardCharsets.UTF_8), RDF).ignoringValidators());
+        server.put("/myjvn-down", new Response(503, new byte[0], "text/plain", null, null, Map.of(), 0, false));
+        Cli cli = cli("/down/jvndb.rdf", "/myjvn-down");
+        assertThat(cli.run("fetch").exit()).isZero();
+        String allNew = original.replace("JVNDB-2026-03", "JVNDB-2026-06");
+        server.put("/down/jvndb.rdf", Response.ok(allNew.getBytes(StandardCharsets.UTF_8), RDF).ignoringValidators());
+
+        JsonNode report = cli.run("fetch", "--json").json().get("sources").get(0);
+        assertThat(report.get("new").asInt()).isEqualTo(12);
+        assertThat(report.get("gapWarning").asText()).contains("0 new, 0 updated in 0 page(s); stopped: ")
+                .contains("503");
+        assertThat(statusRow(cli).get("gapWarning").asText()).isEqualTo(report.get("gapWarning").asText());
+        assertThat(server.requests("/myjvn-down")).isNotEmpty();
+    }
+
+    @Test
     void backfillCommandFetchesTheRequestedRangePageByPage() {
         server.put("/bf/jvndb.rdf", Response.ok(FeedServer.fixture("jvndb-new-rss-sample.rdf"), RDF));
         Cli cli = cli("/bf/jvndb.rdf", "/myjvn-bf");
