@@ -93,7 +93,8 @@ class ArchiveCliTest {
     void fullWidthLatinFindsChrome() {
         Map<String, JsonNode> full = hitsById(search("ＣＨＲＯＭＥ"));
         assertThat(full).containsOnlyKeys("JVNDB-2026-037242", "JVNDB-2026-037241", "JPCERT-WR-2026-0226-3");
-        assertThat(full.get("JPCERT-WR-2026-0226-3").get("title").asText()).isEqualTo("Weekly Report: Google Chromeに複数の脆弱性");
+        assertThat(full.get("JPCERT-WR-2026-0226-3").get("title").asText())
+                .isEqualTo("Weekly Report: Google Chromeに複数の脆弱性");
         assertThat(hitsById(search("chrome")).keySet()).isEqualTo(full.keySet());
     }
 

@@ -57,14 +57,16 @@ class CliCommandsTest {
         assertThat(run.err()).contains("import: reading " + file + " (22,049 bytes) as jvndb")
                 .contains("import: parsed 12 items")
                 .contains("import: 12/12 advisories");
-        assertThat(run.out().trim()).isEqualTo("imported " + file + ": 12 new, 0 updated, 0 unchanged, 0 enrichment rows");
+        assertThat(run.out().trim())
+                .isEqualTo("imported " + file + ": 12 new, 0 updated, 0 unchanged, 0 enrichment rows");
 
         Cli.Run search = cli.run("search", "JVNDB-2026-037242", "--json");
         assertThat(search.json().get("total").asInt()).isEqualTo(1);
         assertThat(search.json().get("hits").get(0).get("source").asText()).isEqualTo("jvndb");
 
         Cli.Run again = cli.run("import", file.toString(), "--type", "jvndb", "--source", "jvndb");
-        assertThat(again.out().trim()).isEqualTo("imported " + file + ": 0 new, 0 updated, 12 unchanged, 0 enrichment rows");
+        assertThat(again.out().trim())
+                .isEqualTo("imported " + file + ": 0 new, 0 updated, 12 unchanged, 0 enrichment rows");
     }
 
     @Test

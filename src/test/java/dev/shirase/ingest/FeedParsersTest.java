@@ -39,7 +39,8 @@ class FeedParsersTest {
     @Test
     void icatUrlGetsTheCurrentUnixTime() {
         FeedSource icat = new FeedSource("icat", FeedType.ICAT,
-                URI.create("https://isec-myjvn-feed1.ipa.go.jp/IPARssReader.php?%7Bunixtime%7D&tool=icatw"), null, true);
+                URI.create("https://isec-myjvn-feed1.ipa.go.jp/IPARssReader.php?%7Bunixtime%7D&tool=icatw"),
+                null, true);
         FeedSource polled = RequestUrls.forPoll(icat, Instant.ofEpochSecond(1_790_000_000L));
         assertThat(polled.url()).hasToString(
                 "https://isec-myjvn-feed1.ipa.go.jp/IPARssReader.php?1790000000&tool=icatw");
