@@ -159,7 +159,8 @@ public final class ChannelConfigReader {
             throw node.error("a slack channel needs either token (with channel) or webhook, not both or neither");
         }
         if (token.isPresent() && node.get("channel").isEmpty()) {
-            throw node.require("channel").error("a slack token needs the channel id to post to");
+            throw new ConfigException(node.file(), node.line(), node.path() + ".channel",
+                    "a slack token needs the channel id to post to");
         }
         webhook.ifPresent(w -> requireHttp(node.require("webhook"), w));
         Optional<String> apiUrl = node.get("api-url").map(this::text);
