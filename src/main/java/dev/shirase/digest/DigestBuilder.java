@@ -138,6 +138,7 @@ public final class DigestBuilder {
         List<StoredMatch> ordered = matched.stream()
                 .sorted(Comparator.comparing((StoredMatch m) -> -m.verdict().urgency()).thenComparing(StoredMatch::assetId))
                 .toList();
+        boolean mixed = ordered.stream().anyMatch(m -> m.verdict() == Verdict.AFFECTED);
         List<AssetLine> lines = new ArrayList<>();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> actions = new LinkedHashSet<>();
@@ -147,7 +148,8 @@ public final class DigestBuilder {
             if (admins) {
                 lines.add(new AssetLine(name, m.assetVersion().or(() -> asset == null ? Optional.empty() : asset.version()),
                         Optional.ofNullable(asset).map(Asset::owner)));
-                reasons.add((m.verdict() == Verdict.CHECK ? label(Verdict.CHECK, locale) + ": " : "") + m.reason());
+                // In a 該当 entry, the 要確認 assets of the same threat say so; in the 要確認 section it goes without saying.
+                reasons.add((m.verdict() == Verdict.CHECK && mixed ? label(Verdict.CHECK, locale) + ": " : "") + m.reason());
             } else {
                 lines.add(new AssetLine(name, Optional.empty(), Optional.empty()));
             }

@@ -96,7 +96,7 @@ class DigestBuilderTest {
         assertThat(check).extracting(e -> e.ids().get(0))
                 .containsExactly("JVNDB-2026-036909", "JVNDB-2026-036910", "JVN#91153973");
         assertThat(check.get(0).assets()).containsExactly(new AssetLine("CIサーバー", Optional.empty(), Optional.of("開発部")));
-        assertThat(check.get(0).reason()).startsWith("要確認: TeamCity version unknown in inventory");
+        assertThat(check.get(0).reason()).startsWith("TeamCity version unknown in inventory");
     }
 
     @Test
