@@ -102,11 +102,22 @@ public final class ShiraseScheduler implements AutoCloseable {
         }
     }
 
-    /** Stops firing and waits for running jobs to finish. */
+    /**
+     * Stops firing and waits (up to ten minutes) for running jobs to finish, then stops Quartz. The wait is ours, not
+     * {@code shutdown(true)}'s: Quartz's SimpleThreadPool can lose a job handed to a worker at the very moment the
+     * pool halts, and {@code shutdown(true)} then waits for it forever.
+     */
     @Override
     public void close() {
         try {
-            scheduler.shutdown(true);
+            scheduler.standby();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            scheduler.shutdown(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SchedulerException e) {
             LOG.warn("scheduler shutdown: {}", e.getMessage());
         }

@@ -39,7 +39,7 @@ class ShiraseSchedulerTest {
             services.outbox().enqueue(message, "file", services.clock().instant());
             ServiceTasks tasks = new ServiceTasks(services);
             CountDownLatch delivered = new CountDownLatch(1);
-            try (ShiraseScheduler scheduler = ShiraseScheduler.start(tasks, Duration.ofHours(1), Duration.ofMillis(50))) {
+            try (ShiraseScheduler scheduler = ShiraseScheduler.start(tasks, Duration.ofHours(1), Duration.ofMillis(300))) {
                 scheduler.quartz().getListenerManager().addJobListener(new JobListenerSupport() {
                     @Override
                     public String getName() {
