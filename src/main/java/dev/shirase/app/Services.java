@@ -34,7 +34,6 @@ import dev.shirase.digest.AlertBuilder;
 import dev.shirase.digest.AlertRule;
 import dev.shirase.digest.DigestBuilder;
 import java.net.URI;
-import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -260,14 +259,6 @@ public final class Services implements AutoCloseable {
         ShiraseConfig.AlertSettings a = config.alerts();
         return new AlertBuilder(advisories, matches, assets(), config.web().baseUrl(),
                 new AlertRule(a.minCvss(), a.kev(), a.japaneseAlerts()));
-    }
-
-    /**
-     * Starts the archive web page on {@code port} for {@code run}. This is the hook for dev.shirase.web: it returns
-     * the running part to close at shutdown, or empty while no web part is wired in.
-     */
-    public Optional<AutoCloseable> startWeb(int port) {
-        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.shirase.cli;
 import dev.shirase.app.Services;
 import dev.shirase.schedule.ServiceTasks;
 import dev.shirase.schedule.ShiraseScheduler;
+import dev.shirase.web.WebServer;
+import dev.shirase.web.adapter.WebApp;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run}: the service. Polls due sources every minute and sends urgent alerts after each poll, sends the digest
+ * {@code run}: the service and the archive web page (on {@code --port}, default web.port). Polls due sources every minute and sends urgent alerts after each poll, sends the digest
  * by cron, delivers the outbox every minute, catches up on a digest missed while down, and stops cleanly on SIGTERM.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -33,6 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ShiraseScheduler scheduler = null;
         Optional<AutoCloseable> web = Optional.empty();
+        // Order at shutdown: the web page, then the scheduler (waiting for running jobs), then the store.
         try {
             // Fail fast on configuration: channels (and their environment variables) and feeds are read now.
             services.channelConfigs();
@@ -41,8 +44,11 @@ public final class RunCommand implements Callable<Integer> {
             ServiceTasks tasks = new ServiceTasks(services);
             tasks.catchUpDigest(services.clock().instant());
             scheduler = ShiraseScheduler.start(tasks);
-            web = services.startWeb(config.web().port());
+            WebServer server = WebApp.create(services).start(config.web().bind(), config.web().port());
+            web = Optional.of(server);
+            System.out.printf("shirase: archive web page on http://%s:%d/%n", config.web().bind(), server.port());
         } catch (RuntimeException e) {
+            web.ifPresent(RunCommand::closeQuietly);
             closeQuietly(scheduler);
             services.close();
             throw e;
