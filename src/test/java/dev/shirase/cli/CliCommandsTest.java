@@ -24,7 +24,7 @@ class CliCommandsTest {
     @Test
     void demoIngestsEverySampleThenFindsNothingModified() {
         Cli cli = new Cli(dir); // no feeds.yaml: the demo needs none
-        Cli.Run first = cli.run("demo");
+        Cli.Run first = cli.run("demo", "--no-serve");
         assertThat(first.exit()).as(first.toString()).isZero();
         for (String id : DEMO_SOURCES) {
             assertThat(first.out()).as(id).containsPattern("(?m)^" + id + " +ok: \\d+ new, 0 updated");
@@ -38,7 +38,7 @@ class CliCommandsTest {
         assertThat(first.out()).contains("archive: " + advisories + " advisories, " + advisories + " indexed");
         assertThat(advisories).isGreaterThan(80);
 
-        Cli.Run second = cli.run("demo");
+        Cli.Run second = cli.run("demo", "--no-serve");
         assertThat(second.exit()).as(second.toString()).isZero();
         for (String id : DEMO_SOURCES) {
             assertThat(second.out()).as(id).containsPattern("(?m)^" + id + " +not modified$");
