@@ -22,6 +22,17 @@ import dev.shirase.inventory.InventoryLoad;
 import dev.shirase.inventory.load.InventoryFiles;
 import dev.shirase.inventory.store.MatchRepository;
 import dev.shirase.store.InfoRepository;
+import dev.shirase.config.EnvironmentResolver;
+import dev.shirase.deliver.Channel;
+import dev.shirase.deliver.ChannelConfig;
+import dev.shirase.deliver.ChannelConfigReader;
+import dev.shirase.deliver.Channels;
+import dev.shirase.deliver.DigestDispatcher;
+import dev.shirase.deliver.DigestRenderer;
+import dev.shirase.deliver.Outbox;
+import dev.shirase.digest.AlertBuilder;
+import dev.shirase.digest.AlertRule;
+import dev.shirase.digest.DigestBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +60,19 @@ public final class Services implements AutoCloseable {
     private final FeedParsers parsers = new FeedParsers();
     private final MatchRepository matches;
     private final InfoRepository info;
+    private final EnvironmentResolver env;
+    private List<ChannelConfig> channelConfigs;
+    private Outbox outbox;
+    private DigestRenderer renderer;
     private FeedsConfig feeds;
     private Ingestor ingestor;
     private List<Asset> assets;
     private MatchingStage matching;
     private static final String INVENTORY_KEY = "inventory.fingerprint";
 
-    private Services(ShiraseConfig config, Clock clock, Consumer<String> progress) {
+    private Services(ShiraseConfig config, Clock clock, EnvironmentResolver env, Consumer<String> progress) {
         this.config = config;
+        this.env = env;
         this.clock = clock;
         this.progress = progress;
         this.database = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword());
@@ -75,7 +91,12 @@ public final class Services implements AutoCloseable {
 
     /** Opens the database and the index under the configured data dir. */
     public static Services open(ShiraseConfig config, Consumer<String> progress) {
-        return new Services(config, Clock.systemUTC(), progress);
+        return new Services(config, Clock.systemUTC(), EnvironmentResolver.system(), progress);
+    }
+
+    /** As {@link #open(ShiraseConfig, Consumer)} with a given clock and environment (tests, the scheduler). */
+    public static Services open(ShiraseConfig config, Clock clock, EnvironmentResolver env, Consumer<String> progress) {
+        return new Services(config, clock, env, progress);
     }
 
     public ShiraseConfig config() {
@@ -189,6 +210,58 @@ public final class Services implements AutoCloseable {
     /** A poller; {@code gapFiller} decides where MyJVN backfills go. */
     public SourcePoller poller(GapFiller gapFiller) {
         return new SourcePoller(fetcher, parsers, ingestor(), sourceStates, advisories, gapFiller, clock);
+    }
+
+    public InfoRepository info() {
+        return info;
+    }
+
+    /**
+     * The channels of shirase.yaml (the default file channel when none), read on first use; a bad entry or a missing
+     * {@code ${NAME}} is a ConfigException naming file, line, key and channel.
+     */
+    public synchronized List<ChannelConfig> channelConfigs() {
+        if (channelConfigs == null) {
+            channelConfigs = new ChannelConfigReader(env, config.dataDir(), config.locale()).read(config.channels());
+        }
+        return channelConfigs;
+    }
+
+    /** The persistent outbox over every configured channel. */
+    public synchronized Outbox outbox() {
+        if (outbox == null) {
+            List<Channel> channels = channelConfigs().stream().map(Channels::create).toList();
+            outbox = new Outbox(database, channels);
+        }
+        return outbox;
+    }
+
+    /** The renderer over the company's templates folder (bundled templates where it has none). */
+    public synchronized DigestRenderer renderer() {
+        if (renderer == null) {
+            renderer = DigestRenderer.withTemplates(config.templatesDir());
+        }
+        return renderer;
+    }
+
+    public DigestDispatcher dispatcher() {
+        return new DigestDispatcher(renderer(), outbox());
+    }
+
+    /** What goes into a digest: over the store, the verdicts, the source states and the enabled sources. */
+    public DigestBuilder digestBuilder() {
+        matching();
+        List<String> sourceIds = Files.exists(config.feedsFile())
+                ? feeds().enabled().stream().map(FeedSource::id).toList() : List.of();
+        return new DigestBuilder(advisories, matches, sourceStates, assets(), sourceIds, config.web().baseUrl());
+    }
+
+    /** The urgent-alert rule of shirase.yaml over the stored verdicts. */
+    public AlertBuilder alertBuilder() {
+        matching();
+        ShiraseConfig.AlertSettings a = config.alerts();
+        return new AlertBuilder(advisories, matches, assets(), config.web().baseUrl(),
+                new AlertRule(a.minCvss(), a.kev(), a.japaneseAlerts()));
     }
 
     @Override

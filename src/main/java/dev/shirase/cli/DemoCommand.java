@@ -87,6 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             printVerdicts(services);
             System.out.println();
+            renderDigest(services);
+            System.out.println();
             System.out.println("Try: java -jar target/shirase.jar search 認証");
             System.out.println("     java -jar target/shirase.jar matches --verdict AFFECTED");
             System.out.println("     java -jar target/shirase.jar status");
@@ -109,6 +111,44 @@ public final class DemoCommand implements Callable<Integer> {
             these.stream().limit(4).forEach(m -> System.out.printf("    %-20s × %-12s %s%n", m.advisoryId(),
                     m.assetId(), shorten(m.reason(), 110)));
         }
+    }
+
+    /**
+     * Renders the admins' and the staff digest of the week the samples cover into data/outbox/ through the file
+     * channel (text, HTML, Slack and Teams payloads), whatever channels shirase.yaml names: the demo never sends.
+     */
+    static void renderDigest(Services services) {
+        java.time.ZoneId zone = services.config().schedule().timezone();
+        java.util.Optional<java.time.LocalDate> newest = services.advisories()
+                .publishedBetween(java.time.OffsetDateTime.now(services.clock()).minusYears(5),
+                        java.time.OffsetDateTime.now(services.clock()).plusYears(1))
+                .stream().map(a -> a.published().atZoneSameInstant(zone).toLocalDate())
+                .max(java.util.Comparator.naturalOrder());
+        if (newest.isEmpty()) {
+            System.out.println("digest: nothing archived, no digest rendered");
+            return;
+        }
+        dev.shirase.digest.DateWindow window = dev.shirase.digest.DateWindow.weekBefore(newest.get().plusDays(1));
+        dev.shirase.deliver.ChannelConfig file = dev.shirase.deliver.Channels.defaultFileConfig(services.config().dataDir());
+        java.util.List<dev.shirase.deliver.ChannelConfig> channels = java.util.List.of(file,
+                new dev.shirase.deliver.ChannelConfig(file.name() + "-staff", dev.shirase.digest.Audience.STAFF,
+                        services.config().locale(), file.settings()));
+        dev.shirase.deliver.Outbox outbox = new dev.shirase.deliver.Outbox(services.database(),
+                channels.stream().map(dev.shirase.deliver.Channels::create).toList());
+        dev.shirase.deliver.DigestDispatcher dispatcher = new dev.shirase.deliver.DigestDispatcher(services.renderer(), outbox);
+        java.time.Instant now = services.clock().instant();
+        for (dev.shirase.digest.Audience audience : dev.shirase.digest.Audience.values()) {
+            dev.shirase.digest.Digest digest = services.digestBuilder().build(audience, window, zone,
+                    services.config().locale());
+            dispatcher.enqueue(digest, channels, now);
+            System.out.printf("digest %s: %d 該当, %d 要確認, %d 注意喚起・手口%n", digest.key(),
+                    digest.sections().get(0).items().size(), digest.sections().get(1).items().size(),
+                    digest.sections().get(2).items().size());
+        }
+        outbox.deliverDue(now);
+        System.out.println("digest rendered (e-mail text + HTML, Slack, Teams) under "
+                + services.config().outboxDir().resolve(file.name()) + " and " + services.config().outboxDir().resolve(file.name() + "-staff"));
+        System.out.println("     java -jar target/shirase.jar digest --as-of " + window.to() + " --dry-run");
     }
 
     private static String shorten(String text, int max) {

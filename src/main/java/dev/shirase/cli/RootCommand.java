@@ -23,6 +23,9 @@ import picocli.CommandLine.Mixin;
                 TriageCommand.class,
                 InventoryCommand.class,
                 BenchCommand.class,
+                DigestCommand.class,
+                SendTestCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     @Mixin

@@ -47,8 +47,28 @@ public final class StatusCommand implements Callable<Integer> {
                 row.put("gapWarning", state.gapWarning().orElse(null));
                 rows.add(row);
             }
+            // Reading the outbox needs no channel (and so no secrets from the environment).
+            dev.shirase.deliver.Outbox outbox = new dev.shirase.deliver.Outbox(services.database(), List.of());
+            Map<dev.shirase.deliver.OutboxState, Integer> counts = outbox.counts();
+            List<dev.shirase.deliver.OutboxEntry> open = outbox.entries().stream()
+                    .filter(e -> e.state() != dev.shirase.deliver.OutboxState.SENT).toList();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
+                Map<String, Object> box = new LinkedHashMap<>();
+                box.put("pending", counts.getOrDefault(dev.shirase.deliver.OutboxState.PENDING, 0));
+                box.put("sent", counts.getOrDefault(dev.shirase.deliver.OutboxState.SENT, 0));
+                box.put("failed", counts.getOrDefault(dev.shirase.deliver.OutboxState.FAILED, 0));
+                box.put("open", open.stream().map(e -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("key", e.key());
+                    r.put("channel", e.channel());
+                    r.put("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+                    r.put("attempts", e.attempts());
+                    r.put("nextAttempt", e.nextAttempt().toString());
+                    r.put("lastError", e.lastError().orElse(null));
+                    return r;
+                }).toList());
+                out.put("outbox", box);
                 out.put("sources", rows);
                 out.put("advisories", services.advisories().count());
                 out.put("indexed", services.index().count());
@@ -63,6 +83,15 @@ public final class StatusCommand implements Callable<Integer> {
                     if (row.get("gapWarning") != null) {
                         System.out.println("             warning: " + row.get("gapWarning"));
                     }
+                }
+                System.out.printf("outbox: %d pending, %d sent, %d failed%n",
+                        counts.getOrDefault(dev.shirase.deliver.OutboxState.PENDING, 0),
+                        counts.getOrDefault(dev.shirase.deliver.OutboxState.SENT, 0),
+                        counts.getOrDefault(dev.shirase.deliver.OutboxState.FAILED, 0));
+                for (dev.shirase.deliver.OutboxEntry e : open) {
+                    System.out.printf("  %-7s %-14s %s (attempts %d, next %s)%s%n",
+                            e.state().name().toLowerCase(java.util.Locale.ROOT), e.channel(), e.key(), e.attempts(),
+                            e.nextAttempt(), e.lastError().map(err -> ": " + err).orElse(""));
                 }
             }
             return allHealthy ? 0 : 1;

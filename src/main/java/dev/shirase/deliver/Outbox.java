@@ -374,7 +374,11 @@ public final class Outbox {
         return out;
     }
 
+    /**
+     * Truncated to microseconds, the precision of the TIMESTAMP column: a nanosecond clock would otherwise be rounded
+     * up on storage, and a row enqueued at {@code now} would not be due at the same {@code now}.
+     */
     private static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+        return i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }
