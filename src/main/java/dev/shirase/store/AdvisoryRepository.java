@@ -86,7 +86,7 @@ public final class AdvisoryRepository {
 
     /**
      * Like {@link #upsertAll}, and also returns the stored form (source, revision, KEV/EPSS enrichment) of the
-     * advisories that changed, decoded from the JSON just written: no second read of what was stored.
+     * advisories that changed, equal to what {@link #findAll} would read: no second read of what was stored.
      */
     public UpsertBatch upsertAllStored(List<Advisory> advisories, Instant now) {
         return upsert(advisories, now, true);
@@ -125,7 +125,7 @@ public final class AdvisoryRepository {
         }
     }
 
-    /** What {@link #findAll} would read for these just-written rows: the same JSON decoding and enrichment. */
+    /** What {@link #findAll} would read for these just-written rows, enrichment included. */
     private static List<Advisory> storedForms(Connection c, List<UpsertOutcome> outcomes,
                                               Map<String, Pending> written) throws SQLException {
         Set<String> changed = new LinkedHashSet<>();
@@ -137,7 +137,12 @@ public final class AdvisoryRepository {
         List<Advisory> out = new ArrayList<>(changed.size());
         for (String id : changed) {
             Pending p = written.get(id);
-            out.add(AdvisoryJson.read(p.latest.json(), p.source, p.revision));
+            // body_json round-trips exactly (see AdvisoryJson), so the written advisory with the stored source and
+            // revision, unenriched, is what decoding it would give, without the decoding.
+            Advisory a = p.latest.advisory();
+            out.add(new Advisory(a.id(), p.source, a.url(), a.title(), a.summary(), a.published(), a.modified(),
+                    a.category(), a.identifiers(), a.cvss(), a.products(), a.references(), Optional.empty(),
+                    Optional.empty(), p.revision));
         }
         return enrich(c, out);
     }
