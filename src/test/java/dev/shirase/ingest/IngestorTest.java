@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class IngestorTest {
 
     private static final Instant T1 = Instant.parse("2026-10-09T00:00:00Z");
-    private static final int ITEMS = 600; // more than two store/index batches
+    private static final int ITEMS = 300; // more than one store/index batch
 
     private Database db;
     private AdvisoryIndex index;
@@ -86,7 +86,7 @@ class IngestorTest {
     void storesIndexesAndCorrelatesAcrossBatches() throws Exception {
         ParsedFeed feed = generated();
         List<String> ids = feed.advisories().stream().map(Advisory::id).toList();
-        affected = ids.get(300);
+        affected = ids.get(260);
         Ingestor ingestor = ingestor();
 
         IngestResult first = ingestor.ingest(feed, T1);
@@ -112,8 +112,8 @@ class IngestorTest {
         assertThat(told).isEmpty();
         assertThat(index.count()).isEqualTo(ITEMS);
 
-        // A JVN advisory naming the CVE of item 450 joins its threat: both documents show the link.
-        Advisory target = feed.advisories().stream().skip(450).filter(a -> !a.cves().isEmpty()).findFirst()
+        // A JVN advisory naming the CVE of item 150 joins its threat: both documents show the link.
+        Advisory target = feed.advisories().stream().skip(150).filter(a -> !a.cves().isEmpty()).findFirst()
                 .orElseThrow();
         OffsetDateTime at = OffsetDateTime.parse("2026-10-08T20:00:00+09:00");
         Advisory jvn = Advisory.parsed("JVNVU#99999999", "jvn", "https://jvn.jp/vu/JVNVU99999999/",

@@ -41,7 +41,7 @@ class AdvisoryIndexBulkTest {
             entries.add(IndexEntry.of(a, a.id().equals("JVNVU#94648869") ? List.of("JVNDB-2026-036911") : List.of(),
                     a.id().equals("JVNDB-2026-036911") ? Set.of("該当") : Set.of()));
         }
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 40; i++) {
             entries.add(IndexEntry.of(AdvisoryFixtures.advisory(String.format("JVN#2000%04d", i), "jvn", "",
                     "並列に書く製品 " + i + " の認証不備", "説明 " + i, String.format("2026-0%d-1%dT09:00:00+09:00",
                             1 + i % 9, i % 10), Category.VULNERABILITY, List.of(), List.of(), Set.of())));
@@ -54,8 +54,8 @@ class AdvisoryIndexBulkTest {
         List<IndexEntry> entries = entries();
         entries.forEach(sequential::index);
         sequential.commit();
-        parallel.indexAllAsync(entries.subList(0, 100)).join();
-        parallel.indexAll(entries.subList(100, entries.size()));
+        parallel.indexAllAsync(entries.subList(0, 40)).join();
+        parallel.indexAll(entries.subList(40, entries.size()));
         parallel.commit();
 
         assertThat(parallel.count()).isEqualTo(entries.size()).isEqualTo(sequential.count());
@@ -67,7 +67,7 @@ class AdvisoryIndexBulkTest {
             assertThat(actual.hits()).as(q.text()).isEqualTo(expected.hits());
             assertThat(actual.facets()).as(q.text()).isEqualTo(expected.facets());
         }
-        assertThat(parallel.search(SearchQuery.of("並列 製品")).total()).isEqualTo(120);
+        assertThat(parallel.search(SearchQuery.of("並列 製品")).total()).isEqualTo(40);
         assertThat(parallel.indexingCpuNanos()).isPositive();
     }
 
