@@ -51,6 +51,7 @@ public final class IngestBenchmark {
      */
     public record Result(int items, double seconds, double cpuSeconds, double parseSeconds, double parseCpuSeconds,
                          String stages, double bareSeconds, double bareCpuSeconds, long peakHeapBytes,
+                         long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
                          Latency search, Latency searchNoFacets) {
         public double perSecond() {
             return items / seconds;
@@ -90,6 +91,7 @@ public final class IngestBenchmark {
 
     public Result run(Path workDir) throws IOException {
         resetPeaks();
+        HeapSampler sampler = HeapSampler.start();
         Path data = Files.createDirectories(workDir.resolve("pipeline"));
         double seconds;
         double cpuSeconds;
@@ -139,8 +141,9 @@ public final class IngestBenchmark {
         }
         long peak = peakHeap();
         double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")));
+        sampler.stop(); // covers the bare run too
         return new Result(items, seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9, stages, bare[0],
-                bare[1], peak, search, searchNoFacets);
+                bare[1], peak, sampler.peakUsed(), sampler.maxAfterGc(), search, searchNoFacets);
     }
 
     /**
@@ -243,6 +246,59 @@ public final class IngestBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /**
+     * Samples the total heap in use every 10 ms (the per-pool peaks of the JVM add up maxima reached at different
+     * moments, so their sum overstates the peak), and the largest old-generation occupancy left after a collection
+     * (the live data the pipeline really holds).
+     */
+    private static final class HeapSampler implements Runnable {
+        private final Thread thread = new Thread(this, "bench-heap-sampler");
+        private volatile boolean running = true;
+        private volatile long peakUsed;
+        private volatile long maxAfterGc;
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .filter(MemoryPoolMXBean::isCollectionUsageThresholdSupported).toList();
+            while (running) {
+                peakUsed = Math.max(peakUsed, memory.getHeapMemoryUsage().getUsed());
+                long afterGc = 0;
+                for (MemoryPoolMXBean p : pools) {
+                    var usage = p.getCollectionUsage();
+                    afterGc += usage == null ? 0 : usage.getUsed();
+                }
+                maxAfterGc = Math.max(maxAfterGc, afterGc);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+
+        long peakUsed() {
+            return peakUsed;
+        }
+
+        long maxAfterGc() {
+            return maxAfterGc;
+        }
     }
 
     private static void resetPeaks() {

@@ -49,7 +49,9 @@ public final class BenchCommand implements Runnable {
                 System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s)%n",
                         r.bareSeconds(), r.barePerSecond(), r.bareCpuSeconds());
                 System.out.printf("ratio pipeline / bare Lucene: %.2f%n", r.ratio());
-                System.out.printf("peak heap: %d MB%n", r.peakHeapBytes() >> 20);
+                System.out.printf("peak heap: %d MB in use (sampled every 10 ms), %d MB max live after a GC;"
+                                + " sum of per-pool peaks %d MB (an upper bound)%n", r.sampledPeakHeapBytes() >> 20,
+                        r.maxHeapAfterGcBytes() >> 20, r.peakHeapBytes() >> 20);
                 System.out.printf("search over %,d with facets (web/API): %s%n", r.items(), r.search());
                 System.out.printf("search over %,d without facets (CLI): %s%n", r.items(), r.searchNoFacets());
             } finally {

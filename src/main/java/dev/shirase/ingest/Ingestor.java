@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A large feed is taken in batches, pipelined: while the index writes batch n (on the index's own worker
  * threads), this thread stores batch n+1. Every advisory is still stored, and the listener told, before it is
- * indexed; the index is committed once, after the last batch. Not thread-safe: one ingest at a time.
+ * indexed; the index is committed once, after the last batch. Each call has its own pipeline, so concurrent calls
+ * are as safe as before (only the indexing CPU in {@link #stageTimes()} is then approximate).
  */
 public final class Ingestor {
     /** Advisories per store transaction and per index hand-over: small enough that storing and indexing overlap. */
