@@ -177,8 +177,11 @@ public final class Services implements AutoCloseable {
         return matching();
     }
 
+    /** Backfills go to the first myjvn-vuln source's endpoint, else to MyJVN itself (also with no feeds.yaml). */
     public GapFiller gapFiller() {
-        URI base = feeds().sources().stream().filter(s -> s.type() == FeedType.MYJVN_VULN)
+        // the offline demo runs without a feeds.yaml: it must not fail for want of one
+        List<FeedSource> sources = feeds == null && !Files.exists(config.feedsFile()) ? List.of() : feeds().sources();
+        URI base = sources.stream().filter(s -> s.type() == FeedType.MYJVN_VULN)
                 .map(FeedSource::url).findFirst().orElse(MYJVN);
         return new GapFiller(fetcher, parsers.forType(FeedType.MYJVN_VULN), ingestor(), base, progress);
     }

@@ -30,10 +30,9 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--serve", negatable = true, defaultValue = "true",
-            description = "serve the archive web page afterwards until Ctrl-C (default: ${DEFAULT-VALUE}; "
-                    + "--no-serve to exit at once)")
-    boolean serve;
+    @picocli.CommandLine.Option(names = "--no-serve",
+            description = "exit when done instead of serving the archive web page until Ctrl-C")
+    boolean noServe;
 
     @picocli.CommandLine.Option(names = "--port", paramLabel = "N",
             description = "port for the web page (default: web.port from shirase.yaml, 8080)")
@@ -92,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("     java -jar target/shirase.jar matches --verdict AFFECTED");
             System.out.println("     java -jar target/shirase.jar status");
             int exit = reports.stream().anyMatch(PollReport::failed) ? 1 : 0;
-            if (serve) {
+            if (!noServe) {
                 serveUntilInterrupted(services);
             }
             return exit;

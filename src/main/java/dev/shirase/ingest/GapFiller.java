@@ -56,11 +56,16 @@ public final class GapFiller {
         }
     }
 
-    /** Fills from the day of the last successful poll to the oldest item of the current one. */
+    /** Fills the days between the last successful poll and the oldest item of the current one (either order). */
     public Optional<String> fillBefore(FeedSource source, OffsetDateTime oldestInPoll, SourceState previous,
                                        Instant now) {
-        LocalDate to = oldestInPoll.atZoneSameInstant(TOKYO).toLocalDate();
-        LocalDate from = previous.lastSuccess().map(i -> i.atZone(TOKYO).toLocalDate()).orElse(to.minusDays(7));
+        LocalDate oldest = oldestInPoll.atZoneSameInstant(TOKYO).toLocalDate();
+        LocalDate lastPoll = previous.lastSuccess().map(i -> i.atZone(TOKYO).toLocalDate())
+                .orElse(oldest.minusDays(7));
+        // JVN iPedia dates entries by first publication, which may well be before the last poll: then the
+        // missing range runs the other way, and a reversed range would ask MyJVN for nothing.
+        LocalDate from = oldest.isBefore(lastPoll) ? oldest : lastPoll;
+        LocalDate to = oldest.isBefore(lastPoll) ? lastPoll : oldest;
         Report report = fill(source.id(), from, to, now);
         return Optional.of("every item of this poll was new; backfilled " + report.describe());
     }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,35 +21,17 @@ class MatchingCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exit, String out, String err) {
-    }
+    private static Cli cli;
 
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 4];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--data";
-            all[args.length + 1] = dir.resolve("data").toString();
-            all[args.length + 2] = "--inventory";
-            all[args.length + 3] = dir.resolve("inventory.yaml").toString();
-            int exit = RootCommand.commandLine().execute(all);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Cli.Run run(String... args) {
+        return cli.run(args);
     }
 
     @BeforeAll
     static void ingestTheSamples() throws Exception {
         Files.copy(Path.of("inventory.yaml"), dir.resolve("inventory.yaml"));
-        Run demo = run("demo", "--no-serve");
+        cli = new Cli(dir);
+        Cli.Run demo = run("demo", "--no-serve");
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("該当 AFFECTED").contains("JVNDB-2026-037242");
     }
@@ -60,7 +39,7 @@ class MatchingCommandsTest {
     @Test
     @Order(1)
     void matchesJsonHasTheDocumentedShape() throws Exception {
-        Run run = run("matches", "--verdict", "AFFECTED", "--json");
+        Cli.Run run = run("matches", "--verdict", "AFFECTED", "--json");
         assertThat(run.exit()).isZero();
         JsonNode matches = JSON.readTree(run.out()).get("matches");
         assertThat(matches).isNotEmpty();
@@ -82,7 +61,7 @@ class MatchingCommandsTest {
     @Test
     @Order(2)
     void triageIsRecordedAndShownByMatches() throws Exception {
-        Run triage = run("triage", "JVNDB-2026-037242", "chrome", "in-progress", "--note", "配布中", "--by", "yamada");
+        Cli.Run triage = run("triage", "JVNDB-2026-037242", "chrome", "in-progress", "--note", "配布中", "--by", "yamada");
         assertThat(triage.exit()).as(triage.err()).isZero();
         assertThat(triage.out()).contains("in-progress").contains("yamada");
         JsonNode matches = JSON.readTree(run("matches", "--asset", "chrome", "--json").out()).get("matches");
@@ -99,10 +78,10 @@ class MatchingCommandsTest {
     @Test
     @Order(3)
     void triageOfAnUnknownPairOrStateIsAClearError() {
-        Run unknownPair = run("triage", "JVNDB-2026-037242", "no-such-asset", "done");
+        Cli.Run unknownPair = run("triage", "JVNDB-2026-037242", "no-such-asset", "done");
         assertThat(unknownPair.exit()).isEqualTo(2);
         assertThat(unknownPair.err()).contains("shirase matches");
-        Run badState = run("triage", "JVNDB-2026-037242", "chrome", "finished");
+        Cli.Run badState = run("triage", "JVNDB-2026-037242", "chrome", "finished");
         assertThat(badState.exit()).isEqualTo(2);
         assertThat(badState.err()).contains("done, not-affected, in-progress or open");
     }
@@ -118,7 +97,7 @@ class MatchingCommandsTest {
                     product: Chrom
                     version: "7.4.3"
                 """);
-        Run run = run("inventory", "check", "--json");
+        Cli.Run run = run("inventory", "check", "--json");
         assertThat(run.exit()).as("an unmatched asset is a warning, exit 1").isEqualTo(1);
         JsonNode assets = JSON.readTree(run.out()).get("assets");
         JsonNode typo = null;

@@ -9,9 +9,14 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.shirase.source.FeedParseException;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -30,6 +35,8 @@ import org.xml.sax.SAXParseException;
 public final class SecureFeedReader {
 
     private static final int SNIFF_BYTES = 1024;
+    /** Rome's XmlReader looks at no more than its 4 KB buffer (twice, with mark/reset); generous headroom. */
+    private static final int ENCODING_SNIFF_LIMIT = 64 * 1024;
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
@@ -81,10 +88,15 @@ public final class SecureFeedReader {
                 throw new FeedParseException(label + ": got an HTML page, not an XML feed"
                         + (type.isEmpty() ? "" : " (Content-Type: " + type + ")"));
             }
-            try (Reader reader = prolog.selfDescribing || type.isEmpty()
-                    ? new XmlReader(in, true)
-                    : new XmlReader(in, type, true)) {
+            String encoding = encoding(in, prolog.selfDescribing || type.isEmpty() ? "" : type);
+            try (Reader reader = strictReader(in, encoding, prolog)) {
                 return HardenedInput.saxBuilder().build(new XmlFixerReader(reader));
+            } catch (CharacterCodingException | JDOMException e) {
+                if (codingCause(e) != null) {
+                    throw new FeedParseException(label + ": the body is not valid " + encoding
+                            + " (wrong charset label or declaration?)", e);
+                }
+                throw e;
             }
         } catch (FeedParseException e) {
             throw e;
@@ -96,6 +108,49 @@ public final class SecureFeedReader {
             throw new FeedParseException(label + ": unreadable feed (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The charset as Rome's lenient XmlReader decides it (BOM, XML declaration, then the HTTP label), read from the
+     * head of the stream only; the stream is reset afterwards.
+     */
+    private static String encoding(BufferedInputStream in, String contentType) throws IOException {
+        in.mark(ENCODING_SNIFF_LIMIT);
+        InputStream head = new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the body is read again from the mark
+            }
+        };
+        String encoding = contentType.isEmpty()
+                ? new XmlReader(head, true).getEncoding()
+                : new XmlReader(head, contentType, true).getEncoding();
+        in.reset();
+        return encoding;
+    }
+
+    /**
+     * Decodes strictly: bytes that are not valid in the charset fail the parse instead of silently becoming U+FFFD
+     * (a Shift_JIS body declared as UTF-8 would otherwise store every title as mojibake).
+     */
+    private static Reader strictReader(BufferedInputStream in, String encoding, Prolog prolog) throws IOException {
+        if (prolog.utf8Bom) {
+            in.skipNBytes(3);
+        } else if (prolog.utf16Bom) {
+            in.skipNBytes(2);
+        }
+        return new InputStreamReader(in, Charset.forName(encoding).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static CharacterCodingException codingCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof CharacterCodingException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Exposes the SAX builder Rome configures for untrusted input; doctypes stay disallowed (Rome's default). */
@@ -127,7 +182,7 @@ public final class SecureFeedReader {
         return null;
     }
 
-    private record Prolog(boolean empty, boolean html, boolean selfDescribing) {
+    private record Prolog(boolean empty, boolean html, boolean selfDescribing, boolean utf8Bom, boolean utf16Bom) {
     }
 
     /** Peeks at the first bytes: BOM or XML encoding declaration, or an HTML page. */
@@ -136,7 +191,7 @@ public final class SecureFeedReader {
         byte[] head = in.readNBytes(SNIFF_BYTES);
         in.reset();
         if (head.length == 0) {
-            return new Prolog(true, false, false);
+            return new Prolog(true, false, false, false, false);
         }
         boolean utf8Bom = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
         boolean utf16Bom = head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
@@ -145,11 +200,11 @@ public final class SecureFeedReader {
         String ascii = new String(head, utf8Bom ? 3 : 0, head.length - (utf8Bom ? 3 : 0), StandardCharsets.ISO_8859_1)
                 .stripLeading();
         if (ascii.isEmpty() && head.length < SNIFF_BYTES) {
-            return new Prolog(true, false, false);
+            return new Prolog(true, false, false, false, false);
         }
         String lower = ascii.toLowerCase(Locale.ROOT);
         boolean html = lower.startsWith("<!doctype html") || lower.startsWith("<html");
         Matcher m = DECLARED_ENCODING.matcher(ascii);
-        return new Prolog(false, html, utf8Bom || utf16Bom || m.find());
+        return new Prolog(false, html, utf8Bom || utf16Bom || m.find(), utf8Bom, utf16Bom);
     }
 }
