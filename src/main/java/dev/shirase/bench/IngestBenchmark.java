@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * {@code bench ingest}: N generated JVN-iPedia-like items end to end (parse → store → index) into a fresh data dir,
+ * {@code bench ingest}: N generated JVN-iPedia-like items end to end (parse → store → index) into a fresh data dir
+ * (parsing one feed document ahead on a second thread, the index written by the index's worker threads),
  * then the same documents into a bare index (Lucene alone) for comparison, then search latency over the result.
  */
 public final class IngestBenchmark {
@@ -39,11 +45,33 @@ public final class IngestBenchmark {
             "CVE-2026-200123", "JVNDB-2026-100077", "ＣＨＲＯＭＥ", "改ざん", "WordPress プラグイン",
             "情報漏えい", "サービス運用妨害 (DoS)", "OS コマンドインジェクション", "Linux カーネル");
 
-    /** What one run measured. */
-    public record Result(int items, double seconds, double perSecond, double bareSeconds, double barePerSecond,
-                         long peakHeapBytes, double searchP50Ms, double searchP99Ms) {
+    /**
+     * What one run measured. Wall seconds and process CPU seconds (all threads, so a loaded machine shows in the
+     * gap between the two); {@code stages} is the ingestor's per-stage breakdown, {@code parse*} the parser's share.
+     */
+    public record Result(int items, double seconds, double cpuSeconds, double parseSeconds, double parseCpuSeconds,
+                         String stages, double bareSeconds, double bareCpuSeconds, long peakHeapBytes,
+                         long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
+                         Latency search, Latency searchNoFacets) {
+        public double perSecond() {
+            return items / seconds;
+        }
+
+        public double barePerSecond() {
+            return items / bareSeconds;
+        }
+
         public double ratio() {
-            return perSecond / barePerSecond;
+            return perSecond() / barePerSecond();
+        }
+    }
+
+    /** Search latency percentiles in milliseconds: wall clock, and CPU time of the searching thread. */
+    public record Latency(double p50, double p99, double cpuP50, double cpuP99, double max, String slowest) {
+        @Override
+        public String toString() {
+            return String.format("p50 %.1f ms, p99 %.1f ms (thread cpu p50 %.1f ms, p99 %.1f ms; slowest %s %.1f ms)",
+                    p50, p99, cpuP50, cpuP99, slowest, max);
         }
     }
 
@@ -63,65 +91,139 @@ public final class IngestBenchmark {
 
     public Result run(Path workDir) throws IOException {
         resetPeaks();
+        HeapSampler sampler = HeapSampler.start();
         Path data = Files.createDirectories(workDir.resolve("pipeline"));
         double seconds;
-        double searchP50;
-        double searchP99;
+        double cpuSeconds;
+        long[] parseNanos = new long[2];
+        String stages;
+        Latency search;
+        Latency searchNoFacets;
         try (Database db = Database.open(Database.defaultUrl(data), "sa", "");
              AdvisoryIndex index = AdvisoryIndex.open(data.resolve("index"))) {
             AdvisoryRepository advisories = new AdvisoryRepository(db);
             Ingestor ingestor = new Ingestor(advisories, new EnrichmentRepository(db), index, ArchiveListener.NONE);
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
-            for (int first = 0; first < items; first += pageSize) {
-                int count = Math.min(pageSize, items - first);
-                ParsedFeed page = parse(generator.page(first, count));
-                ingestor.ingest(page, Instant.now());
-                progress("pipeline", first + count, start);
+            // Parsing runs one document ahead on its own thread: parse n+1 while n is stored and indexed.
+            ExecutorService parsing = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bench-parse");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<ParsedFeed> next = parsing.submit(() -> timedParse(generator.page(0, Math.min(pageSize, items)),
+                        parseNanos));
+                for (int first = 0; first < items; first += pageSize) {
+                    int count = Math.min(pageSize, items - first);
+                    ParsedFeed page = next.get();
+                    int following = first + pageSize;
+                    if (following < items) {
+                        int followingCount = Math.min(pageSize, items - following);
+                        next = parsing.submit(() -> timedParse(generator.page(following, followingCount), parseNanos));
+                    }
+                    ingestor.ingest(page, Instant.now());
+                    progress("pipeline", first + count, start);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
+            } finally {
+                parsing.shutdownNow();
             }
             seconds = (System.nanoTime() - start) / 1e9;
-            double[] latencies = searchLatencies(index);
-            searchP50 = percentile(latencies, 0.50);
-            searchP99 = percentile(latencies, 0.99);
+            cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            stages = ingestor.stageTimes().summary();
+            search = searchLatencies(index, true);
+            searchNoFacets = searchLatencies(index, false);
         }
         long peak = peakHeap();
-        double bareSeconds = bareLucene(Files.createDirectories(workDir.resolve("bare")));
-        return new Result(items, seconds, items / seconds, bareSeconds, items / bareSeconds, peak, searchP50,
-                searchP99);
+        double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")));
+        sampler.stop(); // covers the bare run too
+        return new Result(items, seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9, stages, bare[0],
+                bare[1], peak, sampler.peakUsed(), sampler.maxAfterGc(), search, searchNoFacets);
     }
 
-    /** The same documents into a fresh index with no parser, store or correlation in the timed part. */
-    private double bareLucene(Path dir) throws IOException {
+    /**
+     * The same documents into a fresh index with no parser, store or correlation in the timed part; returns wall
+     * and process CPU seconds of the timed part.
+     */
+    private double[] bareLucene(Path dir) throws IOException {
         long timed = 0;
+        long cpu = 0;
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
             for (int first = 0; first < items; first += pageSize) {
                 int count = Math.min(pageSize, items - first);
-                List<Advisory> page = parse(generator.page(first, count)).advisories();
+                List<IndexEntry> page = parse(generator.page(first, count)).advisories().stream()
+                        .map(IndexEntry::of).toList();
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
-                index.indexAll(page.stream().map(IndexEntry::of).toList());
+                index.indexAll(page);
                 timed += System.nanoTime() - start;
+                cpu += processCpuNanos() - cpuStart;
             }
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             index.commit();
             timed += System.nanoTime() - start;
+            cpu += processCpuNanos() - cpuStart;
         }
-        return timed / 1e9;
+        return new double[] {timed / 1e9, cpu / 1e9};
     }
 
-    private double[] searchLatencies(AdvisoryIndex index) {
-        for (String q : QUERIES) {
-            index.search(SearchQuery.of(q));
+    /** Wall and thread-CPU milliseconds per search, over 20 rounds of the typical queries (after a warm-up). */
+    private Latency searchLatencies(AdvisoryIndex index, boolean facets) {
+        for (int r = 0; r < 3; r++) {
+            for (String q : QUERIES) {
+                index.search(SearchQuery.of(q).withFacets(facets));
+            }
         }
         int rounds = 20;
         double[] ms = new double[QUERIES.size() * rounds];
+        double[] cpuMs = new double[ms.length];
+        double max = 0;
+        String slowest = "";
         int i = 0;
         for (int r = 0; r < rounds; r++) {
             for (String q : QUERIES) {
+                long cpuStart = threadCpuNanos();
                 long start = System.nanoTime();
-                index.search(SearchQuery.of(q));
-                ms[i++] = (System.nanoTime() - start) / 1e6;
+                index.search(SearchQuery.of(q).withFacets(facets));
+                ms[i] = (System.nanoTime() - start) / 1e6;
+                cpuMs[i] = (threadCpuNanos() - cpuStart) / 1e6;
+                if (cpuMs[i] > max) {
+                    max = cpuMs[i];
+                    slowest = "'" + q + "' (cpu)";
+                }
+                i++;
             }
         }
-        return ms;
+        return new Latency(percentile(ms, 0.50), percentile(ms, 0.99), percentile(cpuMs, 0.50),
+                percentile(cpuMs, 0.99), max, slowest);
+    }
+
+    private ParsedFeed timedParse(byte[] document, long[] nanos) {
+        long cpuStart = threadCpuNanos();
+        long start = System.nanoTime();
+        ParsedFeed feed = parse(document);
+        nanos[0] += System.nanoTime() - start;
+        nanos[1] += threadCpuNanos() - cpuStart;
+        return feed;
+    }
+
+    /** CPU time of the whole process (all threads, incl. GC and Lucene merges). */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0L;
+    }
+
+    private static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
     }
 
     private ParsedFeed parse(byte[] document) {
@@ -144,6 +246,59 @@ public final class IngestBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /**
+     * Samples the total heap in use every 10 ms (the per-pool peaks of the JVM add up maxima reached at different
+     * moments, so their sum overstates the peak), and the largest old-generation occupancy left after a collection
+     * (the live data the pipeline really holds).
+     */
+    private static final class HeapSampler implements Runnable {
+        private final Thread thread = new Thread(this, "bench-heap-sampler");
+        private volatile boolean running = true;
+        private volatile long peakUsed;
+        private volatile long maxAfterGc;
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            var pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .filter(MemoryPoolMXBean::isCollectionUsageThresholdSupported).toList();
+            while (running) {
+                peakUsed = Math.max(peakUsed, memory.getHeapMemoryUsage().getUsed());
+                long afterGc = 0;
+                for (MemoryPoolMXBean p : pools) {
+                    var usage = p.getCollectionUsage();
+                    afterGc += usage == null ? 0 : usage.getUsed();
+                }
+                maxAfterGc = Math.max(maxAfterGc, afterGc);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+
+        long peakUsed() {
+            return peakUsed;
+        }
+
+        long maxAfterGc() {
+            return maxAfterGc;
+        }
     }
 
     private static void resetPeaks() {

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Makes JVN-iPedia-like feed documents of any size from the real {@code jvndb_new.rdf} sample: each real item is
- * used as a template and given a fresh JVNDB id, fresh CVE numbers, a shifted date and a varied version, so the
+ * used as a template and given a fresh JVNDB id, fresh CVE and JVN numbers, a shifted date and a varied version, so the
  * parser, store and index see realistic text and structure, not lorem ipsum.
  */
 public final class JvndbFeedGenerator {
     private static final Pattern ITEM = Pattern.compile("(?s)<item .*?</item>");
     private static final Pattern JVNDB_ID = Pattern.compile("JVNDB-2026-0\\d{5}");
     private static final Pattern CVE_ID = Pattern.compile("CVE-(\\d{4})-(\\d+)");
+    private static final Pattern JVN_ID = Pattern.compile("(JVN(?:VU|TA)?#)\\d{8}");
     private static final Pattern DATE = Pattern.compile("2026-10-0\\dT\\d\\d:\\d\\d\\+09:00");
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
@@ -59,6 +60,9 @@ public final class JvndbFeedGenerator {
         String id = String.format("JVNDB-%d-%06d", year, 100_000 + n % 900_000);
         String text = JVNDB_ID.matcher(template).replaceAll(id);
         text = CVE_ID.matcher(text).replaceAll(mr -> "CVE-" + year + "-" + (200_000 + n));
+        // Each JVN iPedia entry names its own JVN advisory: without this, every copy of a template would share one
+        // JVNVU id and the archive would hold hub identifiers carried by N/12 advisories, which real data never has.
+        text = JVN_ID.matcher(text).replaceAll(mr -> mr.group(1) + String.format("%08d", 10_000_000 + n));
         String date = newest.minusMinutes(n).format(MINUTES);
         text = DATE.matcher(text).replaceAll(date);
         int variant = n % 37;

@@ -41,14 +41,19 @@ public final class BenchCommand implements Runnable {
                     page, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
             try {
                 IngestBenchmark.Result r = new IngestBenchmark(items, page, System.out).run(dir);
-                System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s%n",
-                        r.items(), r.seconds(), r.perSecond());
-                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s%n", r.bareSeconds(),
-                        r.barePerSecond());
+                System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s"
+                                + " (process cpu %.1f s = %,.0f per cpu-second)%n", r.items(), r.seconds(),
+                        r.perSecond(), r.cpuSeconds(), r.items() / r.cpuSeconds());
+                System.out.printf("  stages: parse %.1f s (cpu %.1f s), %s%n", r.parseSeconds(), r.parseCpuSeconds(),
+                        r.stages());
+                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s)%n",
+                        r.bareSeconds(), r.barePerSecond(), r.bareCpuSeconds());
                 System.out.printf("ratio pipeline / bare Lucene: %.2f%n", r.ratio());
-                System.out.printf("peak heap: %d MB%n", r.peakHeapBytes() >> 20);
-                System.out.printf("search over %,d: p50 %.1f ms, p99 %.1f ms%n", r.items(), r.searchP50Ms(),
-                        r.searchP99Ms());
+                System.out.printf("peak heap: %d MB in use (sampled every 10 ms), %d MB max live after a GC;"
+                                + " sum of per-pool peaks %d MB (an upper bound)%n", r.sampledPeakHeapBytes() >> 20,
+                        r.maxHeapAfterGcBytes() >> 20, r.peakHeapBytes() >> 20);
+                System.out.printf("search over %,d with facets (web/API): %s%n", r.items(), r.search());
+                System.out.printf("search over %,d without facets (CLI): %s%n", r.items(), r.searchNoFacets());
             } finally {
                 if (work == null) {
                     IngestBenchmark.deleteTree(dir);

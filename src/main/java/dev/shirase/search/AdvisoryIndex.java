@@ -5,6 +5,8 @@ import dev.shirase.advisory.Category;
 import dev.shirase.advisory.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Clock;
@@ -16,6 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -23,6 +31,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -70,6 +79,10 @@ public final class AdvisoryIndex implements AutoCloseable {
     private static final Sort BY_DATE = new Sort(new SortField(IndexFields.PUBLISHED_SECONDS, SortField.Type.LONG, true),
             new SortField(IndexFields.ID_SORT, SortField.Type.STRING));
     private static final int SNIPPET_PASSAGES = 2;
+    /** In-memory indexing buffer: large enough for few flushes in a bulk load, small within a 512 MB heap. */
+    static final double RAM_BUFFER_MB = 96;
+    /** Below this many entries per worker, splitting a batch across threads costs more than it saves. */
+    private static final int MIN_PER_WORKER = 16;
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -77,15 +90,31 @@ public final class AdvisoryIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final TextQueryParser parser;
     private final Clock clock;
+    /** Writes documents in parallel (IndexWriter is thread-safe; each thread fills its own in-memory segment). */
+    private final ExecutorService workers;
+    private final int workerCount;
+    private final LongAdder indexingCpu = new LongAdder();
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
         this.clock = clock;
         this.analyzer = AdvisoryAnalyzers.create();
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // Compound files save file handles, but cost a copy of every small segment: not worth it here.
+        merges.setNoCFSRatio(0.0);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setUseCompoundFile(false)
+                .setMergePolicy(merges);
         this.writer = new IndexWriter(directory, config);
+        this.workerCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread t = new Thread(r, "shirase-index-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.searchers = new SearcherManager(writer, true, false, new SearcherFactory());
         this.parser = new TextQueryParser(analyzer);
     }
@@ -131,11 +160,64 @@ public final class AdvisoryIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces every entry (no commit: the caller commits once per batch). */
+    /** Adds or replaces every entry, using all worker threads (no commit: the caller commits once per batch). */
     public void indexAll(Iterable<IndexEntry> entries) {
-        for (IndexEntry entry : entries) {
-            index(entry);
+        List<IndexEntry> list = new ArrayList<>();
+        entries.forEach(list::add);
+        join(indexAllAsync(list));
+    }
+
+    /**
+     * Starts adding or replacing every entry on the worker threads and returns at once; the future completes when
+     * all are written (or fails with a {@link SearchIndexException}). Entries with the same id must not be in one
+     * call (their order would be undefined); calls made after the previous future completed are ordered.
+     */
+    public CompletableFuture<Void> indexAllAsync(List<IndexEntry> entries) {
+        List<IndexEntry> list = List.copyOf(entries);
+        if (list.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
+        int parts = Math.max(1, Math.min(workerCount, list.size() / MIN_PER_WORKER));
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[parts];
+        int size = (list.size() + parts - 1) / parts;
+        for (int p = 0; p < parts; p++) {
+            List<IndexEntry> part = list.subList(Math.min(list.size(), p * size), Math.min(list.size(), (p + 1) * size));
+            futures[p] = CompletableFuture.runAsync(() -> writeTimed(part), workers);
+        }
+        return CompletableFuture.allOf(futures);
+    }
+
+    private void writeTimed(List<IndexEntry> part) {
+        long start = threadCpuNanos();
+        try {
+            for (IndexEntry entry : part) {
+                index(entry);
+            }
+        } finally {
+            indexingCpu.add(threadCpuNanos() - start);
+        }
+    }
+
+    /** Waits for an {@link #indexAllAsync} future, rethrowing its failure as it was thrown. */
+    public static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SearchIndexException("indexing failed", e.getCause());
+        }
+    }
+
+    /** CPU time the worker threads spent writing documents since this index was opened (for benchmarks). */
+    public long indexingCpuNanos() {
+        return indexingCpu.sum();
+    }
+
+    private static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
     }
 
     public void delete(String id) {
@@ -192,11 +274,19 @@ public final class AdvisoryIndex implements AutoCloseable {
 
         int window = q.offset() + q.limit();
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
-        FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
-        Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
-        TopFieldDocs docs = (TopFieldDocs) results[0];
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>> facetCounts = (Map<String, Map<String, Long>>) results[1];
+        TopFieldDocs docs;
+        Map<String, Map<String, Long>> facetCounts;
+        if (q.facets()) {
+            FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
+            Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
+            docs = (TopFieldDocs) results[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> counted = (Map<String, Map<String, Long>>) results[1];
+            facetCounts = counted;
+        } else {
+            docs = searcher.search(query, top);
+            facetCounts = Map.of();
+        }
 
         ScoreDoc[] page = docs.scoreDocs.length <= q.offset() ? new ScoreDoc[0]
                 : Arrays.copyOfRange(docs.scoreDocs, q.offset(), Math.min(docs.scoreDocs.length, window));
@@ -315,6 +405,7 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.shutdown();
         try {
             searchers.close();
             writer.close();

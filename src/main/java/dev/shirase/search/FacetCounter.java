@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -65,9 +66,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             int n = dimensions.size();
             SortedSetDocValues[] values = new SortedSetDocValues[n];
+            // Single-valued dimensions (source, severity, …) read through SortedDocValues: one ord, no iteration.
+            SortedDocValues[] single = new SortedDocValues[n];
             int[][] counts = new int[n][];
             for (int d = 0; d < n; d++) {
                 values[d] = DocValues.getSortedSet(context.reader(), IndexFields.facetField(dimensions.get(d)));
+                single[d] = DocValues.unwrapSingleton(values[d]);
                 counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values[d].getValueCount())];
             }
             return new LeafCollector() {
@@ -79,6 +83,13 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<
                 @Override
                 public void collect(int doc) throws IOException {
                     for (int d = 0; d < n; d++) {
+                        SortedDocValues one = single[d];
+                        if (one != null) {
+                            if (one.advanceExact(doc)) {
+                                counts[d][one.ordValue()]++;
+                            }
+                            continue;
+                        }
                         SortedSetDocValues dv = values[d];
                         if (dv.advanceExact(doc)) {
                             for (int i = 0, count = dv.docValueCount(); i < count; i++) {

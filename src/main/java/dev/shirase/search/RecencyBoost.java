@@ -38,6 +38,9 @@ final class RecencyBoost extends DoubleValuesSource {
         NumericDocValues days = DocValues.getNumeric(ctx.reader(), field);
         return new DoubleValues() {
             private double value = 1.0;
+            // Neighbouring documents mostly share a day (bulk loads are in date order): skip Math.pow for them.
+            private long lastDay = Long.MIN_VALUE;
+            private double lastBoost = 1.0;
 
             @Override
             public double doubleValue() {
@@ -46,7 +49,16 @@ final class RecencyBoost extends DoubleValuesSource {
 
             @Override
             public boolean advanceExact(int doc) throws IOException {
-                value = days.advanceExact(doc) ? boost(days.longValue()) : 1.0;
+                if (!days.advanceExact(doc)) {
+                    value = 1.0;
+                    return true;
+                }
+                long day = days.longValue();
+                if (day != lastDay) {
+                    lastDay = day;
+                    lastBoost = boost(day);
+                }
+                value = lastBoost;
                 return true;
             }
         };

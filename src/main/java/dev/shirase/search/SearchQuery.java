@@ -17,10 +17,12 @@ import java.util.Set;
  * @param verdicts only advisories that received one of these verdicts
  * @param offset   first hit to return (0-based), at most {@link #MAX_WINDOW} − limit
  * @param limit    page size, 1..{@link #MAX_LIMIT}
+ * @param facets   whether to count facet values over all hits (true by default, for the web page and API); without
+ *                 them a search returns the same hits and total, and an empty facet map, faster
  */
 public record SearchQuery(String text, Set<String> sources, Optional<LocalDate> since, Set<Severity> severities,
                           Set<Category> categories, Optional<Boolean> kev, Optional<Integer> year,
-                          Set<String> verdicts, SortOrder sort, int offset, int limit) {
+                          Set<String> verdicts, SortOrder sort, int offset, int limit, boolean facets) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 1000;
@@ -41,10 +43,23 @@ public record SearchQuery(String text, Set<String> sources, Optional<LocalDate> 
         offset = Math.max(0, Math.min(offset, MAX_WINDOW - limit));
     }
 
+    /** Without the facets flag: facets are counted (the earlier form of this record, kept for callers). */
+    public SearchQuery(String text, Set<String> sources, Optional<LocalDate> since, Set<Severity> severities,
+                       Set<Category> categories, Optional<Boolean> kev, Optional<Integer> year,
+                       Set<String> verdicts, SortOrder sort, int offset, int limit) {
+        this(text, sources, since, severities, categories, kev, year, verdicts, sort, offset, limit, true);
+    }
+
+    /** Whether facet counts are wanted; see {@link #facets()}. */
+    public SearchQuery withFacets(boolean wanted) {
+        return new SearchQuery(text, sources, since, severities, categories, kev, year, verdicts, sort, offset, limit,
+                wanted);
+    }
+
     /** Free text, no filters, by relevance, first {@value #DEFAULT_LIMIT} hits. */
     public static SearchQuery of(String text) {
         return new SearchQuery(text, Set.of(), Optional.empty(), Set.of(), Set.of(), Optional.empty(),
-                Optional.empty(), Set.of(), SortOrder.RELEVANCE, 0, DEFAULT_LIMIT);
+                Optional.empty(), Set.of(), SortOrder.RELEVANCE, 0, DEFAULT_LIMIT, true);
     }
 
     /** Everything, newest first. */
@@ -53,51 +68,52 @@ public record SearchQuery(String text, Set<String> sources, Optional<LocalDate> 
     }
 
     public SearchQuery withText(String newText) {
-        return new SearchQuery(newText, sources, since, severities, categories, kev, year, verdicts, sort, offset, limit);
+        return new SearchQuery(newText, sources, since, severities, categories, kev, year, verdicts, sort, offset, limit,
+                facets);
     }
 
     public SearchQuery withSources(Collection<String> newSources) {
         return new SearchQuery(text, Set.copyOf(newSources), since, severities, categories, kev, year, verdicts, sort,
-                offset, limit);
+                offset, limit, facets);
     }
 
     public SearchQuery withSince(LocalDate date) {
         return new SearchQuery(text, sources, Optional.ofNullable(date), severities, categories, kev, year, verdicts,
-                sort, offset, limit);
+                sort, offset, limit, facets);
     }
 
     public SearchQuery withSeverities(Collection<Severity> newSeverities) {
         return new SearchQuery(text, sources, since, Set.copyOf(newSeverities), categories, kev, year, verdicts, sort,
-                offset, limit);
+                offset, limit, facets);
     }
 
     public SearchQuery withCategories(Collection<Category> newCategories) {
         return new SearchQuery(text, sources, since, severities, Set.copyOf(newCategories), kev, year, verdicts, sort,
-                offset, limit);
+                offset, limit, facets);
     }
 
     public SearchQuery withKev(Boolean listed) {
         return new SearchQuery(text, sources, since, severities, categories, Optional.ofNullable(listed), year,
-                verdicts, sort, offset, limit);
+                verdicts, sort, offset, limit, facets);
     }
 
     public SearchQuery withYear(Integer newYear) {
         return new SearchQuery(text, sources, since, severities, categories, kev, Optional.ofNullable(newYear),
-                verdicts, sort, offset, limit);
+                verdicts, sort, offset, limit, facets);
     }
 
     public SearchQuery withVerdicts(Collection<String> newVerdicts) {
         return new SearchQuery(text, sources, since, severities, categories, kev, year, Set.copyOf(newVerdicts), sort,
-                offset, limit);
+                offset, limit, facets);
     }
 
     public SearchQuery withSort(SortOrder newSort) {
         return new SearchQuery(text, sources, since, severities, categories, kev, year, verdicts, newSort, offset,
-                limit);
+                limit, facets);
     }
 
     public SearchQuery withPage(int newOffset, int newLimit) {
         return new SearchQuery(text, sources, since, severities, categories, kev, year, verdicts, sort, newOffset,
-                newLimit);
+                newLimit, facets);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +81,20 @@ public final class AdvisoryRepository {
      * in order.
      */
     public List<UpsertOutcome> upsertAll(List<Advisory> advisories, Instant now) {
+        return upsert(advisories, now, false).outcomes();
+    }
+
+    /**
+     * Like {@link #upsertAll}, and also returns the stored form (source, revision, KEV/EPSS enrichment) of the
+     * advisories that changed, equal to what {@link #findAll} would read: no second read of what was stored.
+     */
+    public UpsertBatch upsertAllStored(List<Advisory> advisories, Instant now) {
+        return upsert(advisories, now, true);
+    }
+
+    private UpsertBatch upsert(List<Advisory> advisories, Instant now, boolean returnStored) {
         if (advisories.isEmpty()) {
-            return List.of();
+            return new UpsertBatch(List.of(), List.of());
         }
         // Serialise and hash before taking a connection: this is the CPU-heavy part.
         List<Encoded> encoded = new ArrayList<>(advisories.size());
@@ -92,11 +105,14 @@ public final class AdvisoryRepository {
             c.setAutoCommit(false);
             try {
                 List<UpsertOutcome> outcomes = new ArrayList<>(encoded.size());
+                Map<String, Pending> written = new HashMap<>();
                 for (int from = 0; from < encoded.size(); from += WRITE_CHUNK) {
-                    outcomes.addAll(upsertChunk(c, encoded.subList(from, Math.min(encoded.size(), from + WRITE_CHUNK)), now));
+                    outcomes.addAll(upsertChunk(c, encoded.subList(from, Math.min(encoded.size(), from + WRITE_CHUNK)),
+                            now, written));
                 }
                 c.commit();
-                return outcomes;
+                List<Advisory> stored = returnStored ? storedForms(c, outcomes, written) : List.of();
+                return new UpsertBatch(outcomes, stored);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -107,6 +123,28 @@ public final class AdvisoryRepository {
             throw new StoreException("cannot store " + advisories.size() + " advisories (first "
                     + advisories.get(0).id() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** What {@link #findAll} would read for these just-written rows, enrichment included. */
+    private static List<Advisory> storedForms(Connection c, List<UpsertOutcome> outcomes,
+                                              Map<String, Pending> written) throws SQLException {
+        Set<String> changed = new LinkedHashSet<>();
+        for (UpsertOutcome o : outcomes) {
+            if (o.changed()) {
+                changed.add(o.id());
+            }
+        }
+        List<Advisory> out = new ArrayList<>(changed.size());
+        for (String id : changed) {
+            Pending p = written.get(id);
+            // body_json round-trips exactly (see AdvisoryJson), so the written advisory with the stored source and
+            // revision, unenriched, is what decoding it would give, without the decoding.
+            Advisory a = p.latest.advisory();
+            out.add(new Advisory(a.id(), p.source, a.url(), a.title(), a.summary(), a.published(), a.modified(),
+                    a.category(), a.identifiers(), a.cvss(), a.products(), a.references(), Optional.empty(),
+                    Optional.empty(), p.revision));
+        }
+        return enrich(c, out);
     }
 
     private record Encoded(Advisory advisory, String json, String hash) {
@@ -134,7 +172,8 @@ public final class AdvisoryRepository {
         }
     }
 
-    private List<UpsertOutcome> upsertChunk(Connection c, List<Encoded> chunk, Instant now) throws SQLException {
+    private List<UpsertOutcome> upsertChunk(Connection c, List<Encoded> chunk, Instant now,
+                                            Map<String, Pending> written) throws SQLException {
         Map<String, Pending> state = storedState(c, chunk);
         List<UpsertOutcome> outcomes = new ArrayList<>(chunk.size());
         // Superseded revisions go to the history table; the current one is the advisory row itself.
@@ -165,6 +204,10 @@ public final class AdvisoryRepository {
         writeAdvisories(c, dirty, now);
         writeChildren(c, dirty);
         writeHistory(c, superseded);
+        for (Pending p : dirty) {
+            // A later chunk's state for the same id replaces this one.
+            written.put(p.latest.advisory().id(), p);
+        }
         return outcomes;
     }
 
@@ -453,6 +496,53 @@ public final class AdvisoryRepository {
         }
         reached.remove(id);
         return new TreeSet<>(reached);
+    }
+
+    /**
+     * {@link #relatedIds} for many advisories at once, keyed by id (every given id present). One query finds the
+     * advisories that share no identifier with any other advisory (most new ones), which have no relatives; only
+     * the others are followed one by one.
+     */
+    public Map<String, Set<String>> relatedIdsAll(Collection<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        Set<String> linked = new HashSet<>();
+        try (Connection c = db.connection()) {
+            // Two indexed lookups: the identifiers of these advisories, then which of them another advisory shares
+            // (a value carried by two or more rows; the key is (advisory_id, id_value), so by two advisories).
+            Map<String, List<String>> ownerOf = new HashMap<>();
+            for (List<String> part : Sql.chunks(wanted, IN_CHUNK)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
+                        + " WHERE advisory_id = ANY(?)")) {
+                    Sql.bindArray(ps, 1, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ownerOf.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            for (List<String> part : Sql.chunks(ownerOf.keySet(), IN_CHUNK)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id_value FROM advisory_identifier"
+                        + " WHERE id_value = ANY(?) GROUP BY id_value HAVING COUNT(*) > 1")) {
+                    Sql.bindArray(ps, 1, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            linked.addAll(ownerOf.getOrDefault(rs.getString(1), List.of()));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot correlate advisories " + abbreviate(wanted) + ": " + e.getMessage(), e);
+        }
+        for (String id : wanted) {
+            out.put(id, linked.contains(id) ? relatedIds(id) : new TreeSet<>());
+        }
+        return out;
     }
 
     /**
