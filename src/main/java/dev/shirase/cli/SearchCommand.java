@@ -48,7 +48,8 @@ public final class SearchCommand implements Callable<Integer> {
             SearchQuery query = SearchQuery.of(String.join(" ", words))
                     .withSources(Set.copyOf(sources))
                     .withSince(since)
-                    .withPage(0, limit);
+                    .withPage(0, limit)
+                    .withFacets(false);
             SearchResults results = services.index().search(query);
             if (json) {
                 System.out.println(Json.write(toJson(results)));
