@@ -29,7 +29,7 @@ class NonXmlParsersHostileInputTest {
                 Arguments.of(new IcatParser(), FeedType.ICAT, "/fixtures/feeds/icat-json-sample.json"),
                 Arguments.of(new KevParser(), FeedType.KEV, "/fixtures/feeds/cisa-kev-sample.json"),
                 Arguments.of(new EpssParser(), FeedType.EPSS, "/fixtures/feeds/epss-scores-sample.csv"),
-                Arguments.of(new Jc3Parser(), FeedType.JC3, "/fixtures/edge/jc3-top-synthetic.html"));
+                Arguments.of(new Jc3Parser(), FeedType.JC3, "/demo/feeds/jc3-top-synthetic.html"));
     }
 
     @ParameterizedTest(name = "{1}")

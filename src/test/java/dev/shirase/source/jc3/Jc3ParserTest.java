@@ -33,7 +33,7 @@ class Jc3ParserTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = Jc3ParserTest.class.getResourceAsStream("/fixtures/edge/jc3-top-synthetic.html")) {
+        try (InputStream in = Jc3ParserTest.class.getResourceAsStream("/demo/feeds/jc3-top-synthetic.html")) {
             page = in.readAllBytes();
         }
     }
