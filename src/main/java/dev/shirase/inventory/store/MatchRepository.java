@@ -70,6 +70,15 @@ public final class MatchRepository {
 
     /** Stored matches, optionally only of one verdict and/or one asset, newest advisory ids first. */
     public List<StoredMatch> find(Optional<Verdict> verdict, Optional<String> assetId) {
+        return find(verdict, assetId, Optional.empty());
+    }
+
+    /** The stored matches of one advisory (one per asset it names). */
+    public List<StoredMatch> forAdvisory(String advisoryId) {
+        return find(Optional.empty(), Optional.empty(), Optional.of(advisoryId));
+    }
+
+    private List<StoredMatch> find(Optional<Verdict> verdict, Optional<String> assetId, Optional<String> advisoryId) {
         StringBuilder sql = new StringBuilder("SELECT m.advisory_id, m.asset_id, m.verdict, m.reason, m.evidence, "
                 + "m.asset_version, m.matched_at, t.state, t.note, t.decided_by, t.decided_at, t.asset_version AS t_version "
                 + "FROM match m LEFT JOIN triage t ON t.advisory_id = m.advisory_id AND t.asset_id = m.asset_id WHERE 1 = 1");
@@ -80,6 +89,10 @@ public final class MatchRepository {
         });
         assetId.ifPresent(a -> {
             sql.append(" AND m.asset_id = ?");
+            args.add(a);
+        });
+        advisoryId.ifPresent(a -> {
+            sql.append(" AND m.advisory_id = ?");
             args.add(a);
         });
         sql.append(" ORDER BY m.advisory_id DESC, m.asset_id");
@@ -101,8 +114,7 @@ public final class MatchRepository {
 
     /** The stored match of one advisory × asset. */
     public Optional<StoredMatch> get(String advisoryId, String assetId) {
-        return find(Optional.empty(), Optional.of(assetId)).stream().filter(m -> m.advisoryId().equals(advisoryId))
-                .findFirst();
+        return forAdvisory(advisoryId).stream().filter(m -> m.assetId().equals(assetId)).findFirst();
     }
 
     /** The verdicts stored for each of these advisories (advisories without a match are absent). */

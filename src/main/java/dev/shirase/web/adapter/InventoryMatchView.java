@@ -56,12 +56,7 @@ public final class InventoryMatchView implements MatchView {
 
     @Override
     public List<MatchRow> matchesFor(String advisoryId) {
-        // Most advisories name none of our assets: ask that cheaply before reading the match table.
-        if (matches.verdictsByAdvisory(List.of(advisoryId)).getOrDefault(advisoryId, java.util.Set.of()).isEmpty()) {
-            return List.of();
-        }
-        List<StoredMatch> found = matches.find(Optional.empty(), Optional.empty()).stream()
-                .filter(m -> m.advisoryId().equals(advisoryId))
+        List<StoredMatch> found = matches.forAdvisory(advisoryId).stream()
                 .sorted(Comparator.comparingInt((StoredMatch m) -> -m.verdict().urgency()).thenComparing(StoredMatch::assetId))
                 .toList();
         return rows(found, true);

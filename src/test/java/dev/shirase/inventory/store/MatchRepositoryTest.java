@@ -63,6 +63,21 @@ class MatchRepositoryTest {
     }
 
     @Test
+    void forAdvisoryAndVerdictsByAdvisoryReadOnlyThatAdvisory() {
+        repo.replaceFor("A-1", List.of(m("A-1", "chrome", Verdict.AFFECTED, "150.0"),
+                m("A-1", "edge", Verdict.CHECK, null)), T1);
+        repo.replaceFor("A-2", List.of(m("A-2", "chrome", Verdict.NOT_AFFECTED, "150.0")), T1);
+        assertThat(repo.forAdvisory("A-1")).extracting(StoredMatch::assetId).containsExactlyInAnyOrder("chrome", "edge");
+        assertThat(repo.forAdvisory("A-3")).isEmpty();
+        assertThat(repo.get("A-2", "chrome").orElseThrow().verdict()).isEqualTo(Verdict.NOT_AFFECTED);
+        assertThat(repo.get("A-2", "edge")).isEmpty();
+        assertThat(repo.verdictsByAdvisory(List.of("A-1", "A-2", "A-3")))
+                .containsOnlyKeys("A-1", "A-2")
+                .containsEntry("A-1", java.util.EnumSet.of(Verdict.AFFECTED, Verdict.CHECK))
+                .containsEntry("A-2", java.util.EnumSet.of(Verdict.NOT_AFFECTED));
+    }
+
+    @Test
     void verdictChangeAfterRevisionIsRecorded() {
         repo.replaceFor("A-1", List.of(m("A-1", "fortigate", Verdict.CHECK, "7.4.3")), T1);
         repo.replaceFor("A-1", List.of(m("A-1", "fortigate", Verdict.CHECK, "7.4.3")), T2);
