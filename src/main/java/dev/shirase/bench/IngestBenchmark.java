@@ -2,15 +2,16 @@ package dev.shirase.bench;
 
 import dev.shirase.advisory.Advisory;
 import dev.shirase.ingest.ArchiveListener;
+import dev.shirase.ingest.FeedParsers;
 import dev.shirase.ingest.Ingestor;
 import dev.shirase.search.AdvisoryIndex;
 import dev.shirase.search.IndexEntry;
 import dev.shirase.search.SearchQuery;
 import dev.shirase.source.FeedParseException;
+import dev.shirase.source.FeedParser;
 import dev.shirase.source.FeedSource;
 import dev.shirase.source.FeedType;
 import dev.shirase.source.ParsedFeed;
-import dev.shirase.source.rss.JvndbParser;
 import dev.shirase.store.AdvisoryRepository;
 import dev.shirase.store.Database;
 import dev.shirase.store.EnrichmentRepository;
@@ -79,7 +80,8 @@ public final class IngestBenchmark {
     private final int pageSize;
     private final PrintStream out;
     private final JvndbFeedGenerator generator = new JvndbFeedGenerator();
-    private final JvndbParser parser = new JvndbParser();
+    /** The parser production uses for the {@code jvndb} type. */
+    private final FeedParser parser = new FeedParsers().forType(FeedType.JVNDB);
     private final FeedSource source = new FeedSource("jvndb", FeedType.JVNDB, URI.create("https://jvndb.jvn.jp/"),
             null, true);
 

@@ -3,7 +3,6 @@ package dev.shirase.source.rss;
 import dev.shirase.advisory.AffectedProduct;
 import dev.shirase.advisory.Cvss;
 import dev.shirase.advisory.Identifier;
-import dev.shirase.advisory.IdentifierExtractor;
 import dev.shirase.advisory.PlainText;
 import dev.shirase.advisory.Reference;
 import dev.shirase.advisory.Severity;
@@ -26,14 +25,14 @@ public final class JvnSecAdapter {
     /** Own {@code sec:identifier}, ids of CVE/NVD/JVN references, and ids named in {@code texts}. */
     public static Set<Identifier> identifiers(SecData sec, String... texts) {
         Set<Identifier> ids = new TreeSet<>();
-        IdentifierExtractor.parse(sec.identifier()).ifPresent(ids::add);
+        IdentifierFastPath.parse(sec.identifier()).ifPresent(ids::add);
         for (SecReference ref : sec.references()) {
             if (ID_SOURCES.contains(ref.source().toUpperCase(Locale.ROOT))) {
-                IdentifierExtractor.parse(ref.id()).ifPresent(ids::add);
+                IdentifierFastPath.parse(ref.id()).ifPresent(ids::add);
             }
         }
         for (String text : texts) {
-            ids.addAll(IdentifierExtractor.extract(text));
+            ids.addAll(IdentifierFastPath.extract(text));
         }
         return ids;
     }
@@ -46,8 +45,8 @@ public final class JvnSecAdapter {
         List<AffectedProduct> products = new ArrayList<>();
         for (SecCpe cpe : sec.cpes()) {
             Optional<String> version = isCpeFormatVersion(cpe) ? Optional.empty() : Optional.of(cpe.version());
-            products.add(new AffectedProduct(Optional.of(cpe.cpe()), PlainText.of(cpe.vendor()),
-                    PlainText.of(cpe.product()), version));
+            products.add(new AffectedProduct(Optional.of(cpe.cpe()), PlainTextFastPath.of(cpe.vendor()),
+                    PlainTextFastPath.of(cpe.product()), version));
         }
         return products;
     }
@@ -83,7 +82,7 @@ public final class JvnSecAdapter {
         List<Reference> refs = new ArrayList<>();
         for (SecReference r : sec.references()) {
             PlainText.httpUrl(r.url()).ifPresent(url ->
-                    refs.add(new Reference(r.source(), PlainText.of(r.id()), PlainText.of(r.title()), url)));
+                    refs.add(new Reference(r.source(), PlainTextFastPath.of(r.id()), PlainTextFastPath.of(r.title()), url)));
         }
         return refs;
     }

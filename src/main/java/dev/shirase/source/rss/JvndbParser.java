@@ -3,9 +3,8 @@ package dev.shirase.source.rss;
 import dev.shirase.advisory.Advisory;
 import dev.shirase.advisory.Category;
 import dev.shirase.advisory.Identifier;
-import dev.shirase.advisory.IdentifierExtractor;
-import dev.shirase.advisory.IdentifierType;
 import dev.shirase.advisory.PlainText;
+import dev.shirase.advisory.IdentifierType;
 import dev.shirase.source.FeedSource;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -24,15 +23,15 @@ public class JvndbParser extends RomeFeedParser {
 
     /** The canonical advisory of one JVN iPedia item, or empty without a JVNDB id or a date. */
     public static Optional<Advisory> advisory(FeedItem item, String sourceId) {
-        Optional<Identifier> own = IdentifierExtractor.parse(item.sec().identifier())
-                .or(() -> IdentifierExtractor.extract(item.link()).stream()
+        Optional<Identifier> own = IdentifierFastPath.parse(item.sec().identifier())
+                .or(() -> IdentifierFastPath.extract(item.link()).stream()
                         .filter(i -> i.type() == IdentifierType.JVNDB).findFirst());
         Optional<OffsetDateTime> published = item.published();
         if (own.isEmpty() || published.isEmpty()) {
             return Optional.empty();
         }
-        String title = PlainText.of(item.title());
-        String summary = PlainText.of(item.description());
+        String title = PlainTextFastPath.of(item.title());
+        String summary = PlainTextFastPath.of(item.description());
         OffsetDateTime modified = item.modified().or(item::dcDate).orElse(published.get());
         var ids = JvnSecAdapter.identifiers(item.sec(), title, summary);
         ids.add(own.get());

@@ -8,6 +8,7 @@ import dev.shirase.source.FeedParseException;
 import dev.shirase.source.FeedParser;
 import dev.shirase.source.FeedType;
 import dev.shirase.source.ParsedFeed;
+import dev.shirase.source.jvndb.JvndbFeedParser;
 import dev.shirase.source.myjvn.MyJvnAlertParser;
 import dev.shirase.source.myjvn.MyJvnVulnParser;
 import java.nio.charset.Charset;
@@ -28,6 +29,7 @@ class HostileInputTest {
                 Arguments.of(new JpcertParser(), FeedType.JPCERT),
                 Arguments.of(new JvnParser(), FeedType.JVN),
                 Arguments.of(new JvndbParser(), FeedType.JVNDB),
+                Arguments.of(new JvndbFeedParser(), FeedType.JVNDB),
                 Arguments.of(new GenericRssParser(), FeedType.RSS),
                 Arguments.of(new MyJvnVulnParser(), FeedType.MYJVN_VULN),
                 Arguments.of(new MyJvnAlertParser(), FeedType.MYJVN_ALERT));
