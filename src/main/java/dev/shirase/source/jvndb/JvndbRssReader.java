@@ -11,8 +11,12 @@ import dev.shirase.source.rss.SecReference;
 import dev.shirase.source.rss.XmlParseErrors;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -41,6 +45,8 @@ final class JvndbRssReader {
 
     private final XMLStreamReader xml;
     private final String label;
+    /** Parsed date texts: an item's three dates are mostly one text, and a page shares many timestamps. */
+    private final Map<String, Optional<OffsetDateTime>> dates = new HashMap<>();
 
     private JvndbRssReader(XMLStreamReader xml, String label) {
         this.xml = xml;
@@ -194,7 +200,20 @@ final class JvndbRssReader {
                 }
             }
         }
-        return f.toItem();
+        return f.toItem(date(f.dcDate, f.pubDate, f.atomUpdated), date(f.issued, f.atomPublished), date(f.modified));
+    }
+
+    /** {@link FeedDates#first}, each text parsed once per document. */
+    private Optional<OffsetDateTime> date(String... texts) {
+        for (String text : texts) {
+            if (text != null) {
+                Optional<OffsetDateTime> parsed = dates.computeIfAbsent(text, FeedDates::parse);
+                if (parsed.isPresent()) {
+                    return parsed;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** One {@code sec:} child of an item, as the sec module parser reads it (a repeated identifier: the last wins). */
@@ -319,11 +338,11 @@ final class JvndbRssReader {
             this.about = about;
         }
 
-        FeedItem toItem() {
+        FeedItem toItem(Optional<OffsetDateTime> date, Optional<OffsetDateTime> issuedDate,
+                        Optional<OffsetDateTime> modifiedDate) {
             SecData sec = hasSecModule ? new SecData(secIdentifier, references, cpes, cvss, List.of()) : SecData.EMPTY;
             return new FeedItem(about != null ? about : link, link, title, description, "", dcIdentifier, List.of(),
-                    FeedDates.first(dcDate, pubDate, atomUpdated), FeedDates.first(issued, atomPublished),
-                    FeedDates.parse(modified), sec);
+                    date, issuedDate, modifiedDate, sec);
         }
     }
 }

@@ -1,18 +1,13 @@
 package dev.shirase.source.rss;
 
 import dev.shirase.advisory.PlainText;
-import java.util.regex.Pattern;
 
 /**
  * {@link PlainText#of} with the same result, cheaper for text holding no markup and no entity (most feed titles,
- * vendor and product names, reference titles): such text skips jsoup, and text that needs no white-space work at
- * all is returned as it is. Anything with {@code <} or {@code &} goes to {@link PlainText#of} itself.
+ * vendor and product names, reference titles): such text skips jsoup and regular expressions, and text that needs no
+ * white-space work at all is returned as it is. Anything with {@code <} or {@code &} goes to {@link PlainText#of} itself.
  */
 final class PlainTextFastPath {
-
-    /** PlainText's patterns, compiled once instead of at every {@code String.replaceAll}. */
-    private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f]+");
-    private static final Pattern LINE_BREAK = Pattern.compile(" *\\n[\\s]*");
 
     private PlainTextFastPath() {
     }
@@ -27,9 +22,39 @@ final class PlainTextFastPath {
         if (isAlreadyPlain(text)) {
             return text;
         }
-        String plain = text.replace("\r", "").replace('\u00a0', ' ');
-        plain = BLANKS.matcher(plain).replaceAll(" ");
-        return LINE_BREAK.matcher(plain).replaceAll("\n").trim();
+        return collapseWhiteSpace(text);
+    }
+
+    /**
+     * PlainText's white-space steps in one pass: CRs dropped, NBSP as a space, then each run of blanks
+     * ({@code [ \t\x0B\f]}) and line feeds becomes one line feed if it holds one (its {@code " *\n[\s]*"}),
+     * else one space (its {@code "[ \t\x0B\f]+"}); finally trimmed.
+     */
+    private static String collapseWhiteSpace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        boolean runHasLineFeed = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00a0' || c == '\n') {
+                inRun = true;
+                runHasLineFeed |= c == '\n';
+                continue;
+            }
+            if (inRun) {
+                out.append(runHasLineFeed ? '\n' : ' ');
+                inRun = false;
+                runHasLineFeed = false;
+            }
+            out.append(c);
+        }
+        if (inRun) {
+            out.append(runHasLineFeed ? '\n' : ' ');
+        }
+        return out.toString().trim();
     }
 
     /** Nothing for PlainText to drop, fold or collapse: no CR, NBSP, tab, line break or double space, no edge blank. */
