@@ -67,6 +67,34 @@ class FastPathEquivalenceTest {
         assertThat(IdentifierFastPath.parse(null)).isEqualTo(IdentifierExtractor.parse(null));
     }
 
+    @Test
+    void datesOfRandomIsoShapedText() {
+        List<String> samples = new ArrayList<>(List.of("2026-10-08T19:59+09:00", "2026-10-08T19:59:07+09:00",
+                "2026-02-30T10:00+09:00", "2026-10-08T24:00+09:00", "2026-10-08T19:60+09:00", "2026-10-08T19:59+18:01",
+                "2026-10-08T19:59-00:00", "2026-10-08T19:59-05:30", "2026-10-08T19:59:60+09:00", "0000-01-01T00:00+00:00",
+                "2026-10-08T19:59Z", "2026-10-08 19:59+09:00", "2026-10-08T19:59+0900", "2026-1０-08T19:59+09:00"));
+        Random random = new Random(7);
+        String shape = "dddd-dd-ddTdd:dd:dd+dd:dd";
+        for (int i = 0; i < 4_000; i++) {
+            StringBuilder s = new StringBuilder();
+            boolean seconds = random.nextBoolean();
+            for (int c = 0; c < shape.length(); c++) {
+                if (!seconds && (c == 16 || c == 17 || c == 18)) {
+                    continue;
+                }
+                char k = shape.charAt(c);
+                s.append(k == 'd' ? (char) ('0' + (random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(10)))
+                        : k == '+' ? "+-x".charAt(random.nextInt(3)) : k);
+            }
+            samples.add(s.toString());
+        }
+        for (String s : samples) {
+            assertThat(FeedDates.parse(s)).as("date [%s]", s).isEqualTo(FeedDates.parseWithFormatters(s));
+        }
+        assertThat(FeedDates.parse("2026-10-08T19:59+09:00").orElseThrow().toString())
+                .isEqualTo("2026-10-08T19:59+09:00");
+    }
+
     private static String digits(Random random, int count) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < count; i++) {
