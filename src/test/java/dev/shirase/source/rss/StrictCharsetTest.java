@@ -8,36 +8,50 @@ import dev.shirase.source.FeedType;
 import dev.shirase.source.ParsedFeed;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import dev.shirase.source.FeedParser;
+import dev.shirase.source.jvndb.JvndbFeedParser;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bytes that are not valid in the feed's charset fail the parse instead of becoming U+FFFD mojibake. */
+/**
+ * Bytes that are not valid in the feed's charset fail the parse instead of becoming U+FFFD mojibake, with Rome's
+ * reader and with the streaming JVN iPedia reader alike.
+ */
 class StrictCharsetTest {
     private static final String JVNDB = new String(Fixtures.bytes("feeds/jvndb-new-rss-sample.rdf"),
             StandardCharsets.UTF_8);
 
-    @Test
-    void shiftJisBodyDeclaredAsUtf8IsAnError() {
+    static Stream<FeedParser> parsers() {
+        return Stream.of(new JvndbParser(), new JvndbFeedParser());
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void shiftJisBodyDeclaredAsUtf8IsAnError(FeedParser parser) {
         byte[] sjis = JVNDB.getBytes(Charset.forName("Shift_JIS"));
-        assertThatThrownBy(() -> Fixtures.parse(new JvndbParser(), FeedType.JVNDB, sjis, "application/rdf+xml"))
+        assertThatThrownBy(() -> Fixtures.parse(parser, FeedType.JVNDB, sjis, "application/rdf+xml"))
                 .isInstanceOf(FeedParseException.class)
                 .hasMessage("jvndb: the body is not valid UTF-8 (wrong charset label or declaration?)");
     }
 
-    @Test
-    void shiftJisBodyDeclaredAsShiftJisIsRead() throws Exception {
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void shiftJisBodyDeclaredAsShiftJisIsRead(FeedParser parser) throws Exception {
         byte[] sjis = JVNDB.replaceFirst("encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"")
                 .getBytes(Charset.forName("Shift_JIS"));
-        ParsedFeed feed = Fixtures.parse(new JvndbParser(), FeedType.JVNDB, sjis, "application/rdf+xml");
+        ParsedFeed feed = Fixtures.parse(parser, FeedType.JVNDB, sjis, "application/rdf+xml");
         assertThat(feed.advisories()).hasSize(12);
         assertThat(feed.advisories().get(0).title())
                 .isEqualTo("GoogleのGoogle Chromeにおけるユーザインターフェースにおける重要情報の誤った表示に関する脆弱性");
     }
 
-    @Test
-    void utf16WithBomIsRead() throws Exception {
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void utf16WithBomIsRead(FeedParser parser) throws Exception {
         byte[] utf16 = JVNDB.replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
                 .getBytes(StandardCharsets.UTF_16);
-        ParsedFeed feed = Fixtures.parse(new JvndbParser(), FeedType.JVNDB, utf16, "");
+        ParsedFeed feed = Fixtures.parse(parser, FeedType.JVNDB, utf16, "");
         assertThat(feed.advisories()).hasSize(12);
         assertThat(feed.advisories().get(1).title()).isEqualTo("GoogleのGoogle Chromeにおける観測可能な不一致に関する脆弱性");
     }
