@@ -35,8 +35,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class JvndbRssReader {
 
-    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    static final String RSS10 = "http://purl.org/rss/1.0/";
+    private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static final String RSS10 = "http://purl.org/rss/1.0/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String DCTERMS = "http://purl.org/dc/terms/";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
