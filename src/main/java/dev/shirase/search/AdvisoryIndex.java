@@ -94,8 +94,9 @@ public final class AdvisoryIndex implements AutoCloseable {
     private final boolean rebuildRequired;
     /** Keeps the facet counts of whole segments between searches (see {@link FacetCounter}). */
     private final FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
-    /** Keeps each segment's documents in date order between searches (see {@link DateOrder}). */
-    private final DateOrder dateOrder = new DateOrder();
+    /** Ranks pages, keeping each segment's documents in date order between searches (see {@link DateOrder}). */
+    private final HitRanking ranking = new HitRanking(HitRanking.EXACT_LIMIT,
+            HitRanking.MAX_CONTENDERS, new DateOrder());
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
@@ -293,14 +294,14 @@ public final class AdvisoryIndex implements AutoCloseable {
         Map<String, Map<String, Long>> facetCounts = q.facets() ? facets.count(hits) : Map.of();
         ScoreDoc[] page;
         if (matchAll) {
-            page = HitRanking.newest(hits, dateOrder, q.offset(), q.limit());
+            page = ranking.newest(hits, q.offset(), q.limit());
         } else {
             RecencyBoost recency = recency();
             Query boosted = withFilters(FunctionScoreQuery.boostByValue(text, recency), q);
             page = q.sort() == SortOrder.DATE
-                    ? HitRanking.newestScored(searcher, hits, dateOrder, boosted, q.offset(), q.limit())
-                    : HitRanking.mostRelevant(searcher, filtered, boosted, recency, hits, dateOrder,
-                            q.offset(), q.limit());
+                    ? ranking.newestScored(searcher, hits, boosted, q.offset(), q.limit())
+                    : ranking.mostRelevant(searcher, filtered, boosted, recency, hits, q.offset(),
+                            q.limit());
         }
         Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
         return new SearchResults(hits.total(), hits(searcher, page, highlightQuery), facetCounts);

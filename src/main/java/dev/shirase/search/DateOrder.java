@@ -18,8 +18,11 @@ import org.apache.lucene.util.IntroSorter;
  */
 final class DateOrder {
 
-    /** One segment's documents, newest first, with their published seconds. */
-    record Segment(int[] docs, long[] dates) {
+    /**
+     * One segment's documents, newest first, with (at the same positions) their published seconds, published local
+     * day and id ordinal: doc values can only be read forwards, and this order is not the doc id order.
+     */
+    record Segment(int[] docs, long[] dates, long[] days, int[] idOrds) {
     }
 
     private final Map<Object, Segment> bySegment = Collections.synchronizedMap(new HashMap<>());
@@ -42,10 +45,13 @@ final class DateOrder {
         int maxDoc = reader.maxDoc();
         long[] dateOf = new long[maxDoc];
         int[] idOrd = new int[maxDoc];
+        long[] dayOf = new long[maxDoc];
         NumericDocValues dates = DocValues.getNumeric(reader, IndexFields.PUBLISHED_SECONDS);
+        NumericDocValues days = DocValues.getNumeric(reader, IndexFields.PUBLISHED_DAY);
         SortedDocValues ids = DocValues.getSorted(reader, IndexFields.ID_SORT);
         for (int doc = 0; doc < maxDoc; doc++) {
             dateOf[doc] = dates.advanceExact(doc) ? dates.longValue() : Long.MIN_VALUE;
+            dayOf[doc] = days.advanceExact(doc) ? days.longValue() : Long.MIN_VALUE;
             // Ordinals follow the byte order of the ids, which for ASCII ids is their string order.
             idOrd[doc] = ids.advanceExact(doc) ? ids.ordValue() : -1;
         }
@@ -84,10 +90,14 @@ final class DateOrder {
             }
         }.sort(0, maxDoc);
         long[] sortedDates = new long[maxDoc];
+        long[] sortedDays = new long[maxDoc];
+        int[] sortedIdOrds = new int[maxDoc];
         for (int i = 0; i < maxDoc; i++) {
             sortedDates[i] = dateOf[docs[i]];
+            sortedDays[i] = dayOf[docs[i]];
+            sortedIdOrds[i] = idOrd[docs[i]];
         }
-        return new Segment(docs, sortedDates);
+        return new Segment(docs, sortedDates, sortedDays, sortedIdOrds);
     }
 
     /** Segments whose order is kept (for tests). */

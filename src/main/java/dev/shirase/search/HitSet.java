@@ -87,7 +87,8 @@ final class HitSet {
             for (int i = 0, found = 0; i < docs.length && found < n; i++) {
                 if (set.get(docs[i])) {
                     found++;
-                    String id = ids.advanceExact(docs[i]) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+                    int ord = segment.idOrds()[i];
+                    String id = ord < 0 ? "" : ids.lookupOrd(ord).utf8ToString();
                     candidates.add(new Entry(context.docBase + docs[i], segment.dates()[i], id));
                 }
             }
