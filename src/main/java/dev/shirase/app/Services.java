@@ -6,6 +6,7 @@ import dev.shirase.ingest.ArchiveListener;
 import dev.shirase.ingest.FeedParsers;
 import dev.shirase.ingest.GapFiller;
 import dev.shirase.ingest.Ingestor;
+import dev.shirase.ingest.Reindexer;
 import dev.shirase.ingest.SourcePoller;
 import dev.shirase.search.AdvisoryIndex;
 import dev.shirase.source.FeedSource;
@@ -87,6 +88,11 @@ public final class Services implements AutoCloseable {
                 .withConnectTimeout(f.connectTimeout())
                 .withTotalTimeout(f.timeout())
                 .withMaxBodyBytes(f.maxBytes()));
+        if (index.rebuildRequired() && advisories.count() > 0) {
+            progress.accept("search index: written by an older version, rebuilding it from the store");
+            int count = new Reindexer(advisories, ingestor(), index, progress).rebuild();
+            progress.accept("search index: rebuilt, " + count + " advisories");
+        }
     }
 
     /** Opens the database and the index under the configured data dir. */

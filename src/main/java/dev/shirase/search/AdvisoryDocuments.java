@@ -60,7 +60,6 @@ final class AdvisoryDocuments {
         doc.add(new Field(IndexFields.TITLE, a.title(), HIGHLIGHTED_TEXT));
         doc.add(new TextField(IndexFields.TITLE_JA, a.title(), Field.Store.NO));
         doc.add(new Field(IndexFields.SUMMARY, a.summary(), HIGHLIGHTED_TEXT));
-        doc.add(new TextField(IndexFields.SUMMARY_JA, a.summary(), Field.Store.NO));
         String products = productText(a.products());
         doc.add(new TextField(IndexFields.PRODUCTS, products, Field.Store.NO));
 
@@ -68,6 +67,7 @@ final class AdvisoryDocuments {
         OffsetDateTime published = a.published();
         doc.add(new StoredField(IndexFields.PUBLISHED, published.toString()));
         doc.add(new NumericDocValuesField(IndexFields.PUBLISHED_SECONDS, published.toEpochSecond()));
+        doc.add(new LongPoint(IndexFields.PUBLISHED_SECONDS, published.toEpochSecond()));
         long day = published.toLocalDate().toEpochDay();
         doc.add(new LongPoint(IndexFields.PUBLISHED_DAY, day));
         doc.add(new NumericDocValuesField(IndexFields.PUBLISHED_DAY, day));

@@ -27,29 +27,24 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -74,11 +69,13 @@ public final class AdvisoryIndex implements AutoCloseable {
     static final double RECENCY_WEIGHT = 0.4;
     static final double RECENCY_HALF_LIFE_DAYS = 180;
 
-    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(IndexFields.ID_SORT, SortField.Type.STRING));
-    private static final Sort BY_DATE = new Sort(new SortField(IndexFields.PUBLISHED_SECONDS, SortField.Type.LONG, true),
-            new SortField(IndexFields.ID_SORT, SortField.Type.STRING));
     private static final int SNIPPET_PASSAGES = 2;
+    /**
+     * Format of the documents, kept in the commit data: an index written with other fields or analysis is not
+     * searched (it would silently miss things) but rebuilt from the store.
+     */
+    static final String SCHEMA_KEY = "shirase.schema";
+    static final String SCHEMA = "2";
     /** In-memory indexing buffer: large enough for few flushes in a bulk load, small within a 512 MB heap. */
     static final double RAM_BUFFER_MB = 96;
     /** Below this many entries per worker, splitting a batch across threads costs more than it saves. */
@@ -94,6 +91,12 @@ public final class AdvisoryIndex implements AutoCloseable {
     private final ExecutorService workers;
     private final int workerCount;
     private final LongAdder indexingCpu = new LongAdder();
+    private final boolean rebuildRequired;
+    /** Keeps the facet counts of whole segments between searches (see {@link FacetCounter}). */
+    private final FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
+    /** Ranks pages, keeping each segment's documents in date order between searches (see {@link DateOrder}). */
+    private final HitRanking ranking = new HitRanking(HitRanking.EXACT_LIMIT,
+            HitRanking.MAX_CONTENDERS, new DateOrder());
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
@@ -102,12 +105,22 @@ public final class AdvisoryIndex implements AutoCloseable {
         TieredMergePolicy merges = new TieredMergePolicy();
         // Compound files save file handles, but cost a copy of every small segment: not worth it here.
         merges.setNoCFSRatio(0.0);
+        Map<String, String> previous = DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of(SCHEMA_KEY, SCHEMA);
+        this.rebuildRequired = !SCHEMA.equals(previous.get(SCHEMA_KEY));
+        if (rebuildRequired) {
+            LOG.warn("search index at {} was written by another version (format {}, now {}): it starts empty and "
+                    + "must be rebuilt from the store", directory, previous.getOrDefault(SCHEMA_KEY, "1"), SCHEMA);
+        }
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // An outdated index is replaced at the next commit (until then its last commit stays on disk).
+                .setOpenMode(rebuildRequired ? IndexWriterConfig.OpenMode.CREATE
+                        : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setUseCompoundFile(false)
                 .setMergePolicy(merges);
         this.writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
         this.workerCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -144,6 +157,14 @@ public final class AdvisoryIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchIndexException("cannot create in-memory search index", e);
         }
+    }
+
+    /**
+     * True when the directory held an index of another format: it was opened empty, and the caller must rebuild it
+     * from the store (see {@code Reindexer}).
+     */
+    public boolean rebuildRequired() {
+        return rebuildRequired;
     }
 
     /** Adds or replaces (by id) one advisory. */
@@ -267,39 +288,23 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     private SearchResults search(IndexSearcher searcher, SearchQuery q) throws IOException {
         boolean matchAll = TextQueryParser.isMatchAll(q.text());
-        Query textQuery = matchAll ? new MatchAllDocsQuery() : parser.parse(q.text());
-        Query scored = matchAll ? textQuery : FunctionScoreQuery.boostByValue(textQuery, recency());
-        Query query = withFilters(scored, q);
-        Sort sort = matchAll || q.sort() == SortOrder.DATE ? BY_DATE : BY_RELEVANCE;
-
-        int window = q.offset() + q.limit();
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
-        TopFieldDocs docs;
-        Map<String, Map<String, Long>> facetCounts;
-        if (q.facets()) {
-            FacetCounter facets = new FacetCounter(SearchResults.FACET_DIMENSIONS);
-            Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
-            docs = (TopFieldDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> counted = (Map<String, Map<String, Long>>) results[1];
-            facetCounts = counted;
+        Query text = matchAll ? new MatchAllDocsQuery() : parser.parse(q.text());
+        Query filtered = withFilters(text, q);
+        HitSet hits = HitSet.of(searcher, filtered);
+        Map<String, Map<String, Long>> facetCounts = q.facets() ? facets.count(hits) : Map.of();
+        ScoreDoc[] page;
+        if (matchAll) {
+            page = ranking.newest(hits, q.offset(), q.limit());
         } else {
-            docs = searcher.search(query, top);
-            facetCounts = Map.of();
-        }
-
-        ScoreDoc[] page = docs.scoreDocs.length <= q.offset() ? new ScoreDoc[0]
-                : Arrays.copyOfRange(docs.scoreDocs, q.offset(), Math.min(docs.scoreDocs.length, window));
-        if (sort == BY_RELEVANCE) {
-            // With a field sort the collector leaves ScoreDoc.score unset; the score is the first sort value.
-            for (ScoreDoc sd : page) {
-                sd.score = (Float) ((FieldDoc) sd).fields[0];
-            }
-        } else if (!matchAll && page.length > 0) {
-            TopFieldCollector.populateScores(page, searcher, query);
+            RecencyBoost recency = recency();
+            Query boosted = withFilters(FunctionScoreQuery.boostByValue(text, recency), q);
+            page = q.sort() == SortOrder.DATE
+                    ? ranking.newestScored(searcher, hits, boosted, q.offset(), q.limit())
+                    : ranking.mostRelevant(searcher, filtered, boosted, recency, hits, q.offset(),
+                            q.limit());
         }
         Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
-        return new SearchResults(docs.totalHits.value, hits(searcher, page, highlightQuery), facetCounts);
+        return new SearchResults(hits.total(), hits(searcher, page, highlightQuery), facetCounts);
     }
 
     private RecencyBoost recency() {
@@ -367,7 +372,12 @@ public final class AdvisoryIndex implements AutoCloseable {
     private UnifiedHighlighter highlighter(IndexSearcher searcher) {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(20_000);
+                .withMaxLength(20_000)
+                // Each query term marked where it occurs, from the offsets in the postings: for bigram text the marks
+                // of a word's overlapping bigrams merge into one, and it costs a quarter of matching whole phrases
+                // per document (which re-runs the query's scorers for every hit shown).
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false);
         return new UnifiedHighlighter(builder) {
             @Override
             protected BreakIterator getBreakIterator(String field) {

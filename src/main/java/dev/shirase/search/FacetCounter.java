@@ -1,121 +1,147 @@
 package dev.shirase.search;
 
 import java.io.IOException;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Counts facet values over every matching document by reading the {@code f_<dimension>} SortedSetDocValues:
- * per segment into an int array indexed by ordinal, turned into strings once per segment. Plain and fast enough
- * for a few hundred thousand hits, and needs no taxonomy or reader state to keep in sync.
+ * Counts the facet values of a {@link HitSet}, read from the {@code f_<dimension>} SortedSetDocValues.
+ *
+ * <p>When the hits are the majority of a segment (a broad query such as 脆弱性, or a filter on a big source), the
+ * values of the <em>other</em> documents are counted and subtracted from the segment's full counts, which are
+ * computed once per segment reader and kept until it closes: so no query costs more than counting half the index,
+ * and the empty query costs nothing after the first.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<String, Map<String, Long>>> {
+final class FacetCounter {
 
     private final List<String> dimensions;
+    private final Map<Object, int[][]> segmentTotals = Collections.synchronizedMap(new HashMap<>());
 
     FacetCounter(List<String> dimensions) {
         this.dimensions = List.copyOf(dimensions);
     }
 
-    @Override
-    public Counting newCollector() {
-        return new Counting(dimensions);
-    }
-
-    @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counting> collectors) {
-        Map<String, Map<String, Long>> merged = new HashMap<>();
-        for (String dimension : dimensions) {
-            Map<String, Long> counts = new HashMap<>();
-            for (Counting c : collectors) {
-                c.totals.getOrDefault(dimension, Map.of()).forEach((k, v) -> counts.merge(k, v, Long::sum));
+    /** Per dimension, value → count over the hits, ordered by count (descending), then value. */
+    Map<String, Map<String, Long>> count(HitSet hits) throws IOException {
+        List<Map<String, Long>> totals = new ArrayList<>();
+        dimensions.forEach(d -> totals.add(new HashMap<>()));
+        for (int leaf = 0; leaf < hits.leaves().size(); leaf++) {
+            LeafReader reader = hits.leaves().get(leaf).reader();
+            FixedBitSet matched = hits.bits(leaf);
+            int count = matched.cardinality();
+            if (count == 0) {
+                continue;
             }
+            int[][] counts = count > reader.numDocs() / 2 ? complement(reader, matched) : ordinals(reader, matched);
+            for (int d = 0; d < dimensions.size(); d++) {
+                SortedSetDocValues values = values(reader, d);
+                for (int ord = 0; ord < counts[d].length; ord++) {
+                    if (counts[d][ord] > 0) {
+                        totals.get(d).merge(values.lookupOrd(ord).utf8ToString(), (long) counts[d][ord], Long::sum);
+                    }
+                }
+            }
+        }
+        Map<String, Map<String, Long>> result = new HashMap<>();
+        for (int d = 0; d < dimensions.size(); d++) {
             Map<String, Long> ordered = new LinkedHashMap<>();
-            counts.entrySet().stream()
+            totals.get(d).entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-            merged.put(dimension, java.util.Collections.unmodifiableMap(ordered));
+            result.put(dimensions.get(d), Collections.unmodifiableMap(ordered));
         }
-        return merged;
+        return result;
     }
 
-    /** One collector; the per-segment counts are folded into {@link #totals} when the next segment starts. */
-    static final class Counting implements Collector {
-        private final List<String> dimensions;
-        private final Map<String, Map<String, Long>> totals = new HashMap<>();
-
-        Counting(List<String> dimensions) {
-            this.dimensions = dimensions;
-        }
-
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            int n = dimensions.size();
-            SortedSetDocValues[] values = new SortedSetDocValues[n];
-            // Single-valued dimensions (source, severity, …) read through SortedDocValues: one ord, no iteration.
-            SortedDocValues[] single = new SortedDocValues[n];
-            int[][] counts = new int[n][];
-            for (int d = 0; d < n; d++) {
-                values[d] = DocValues.getSortedSet(context.reader(), IndexFields.facetField(dimensions.get(d)));
-                single[d] = DocValues.unwrapSingleton(values[d]);
-                counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values[d].getValueCount())];
+    /** The segment's full counts minus those of its live documents that did not match. */
+    private int[][] complement(LeafReader reader, FixedBitSet matched) throws IOException {
+        FixedBitSet others = matched.clone();
+        others.flip(0, reader.maxDoc());
+        clearDeleted(reader, others);
+        int[][] all = segmentTotals(reader);
+        int[][] missing = ordinals(reader, others);
+        int[][] counts = new int[all.length][];
+        for (int d = 0; d < all.length; d++) {
+            counts[d] = all[d].clone();
+            for (int ord = 0; ord < counts[d].length; ord++) {
+                counts[d][ord] -= missing[d][ord];
             }
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) {
-                    // scores are not needed for counting
-                }
+        }
+        return counts;
+    }
 
-                @Override
-                public void collect(int doc) throws IOException {
-                    for (int d = 0; d < n; d++) {
-                        SortedDocValues one = single[d];
-                        if (one != null) {
-                            if (one.advanceExact(doc)) {
-                                counts[d][one.ordValue()]++;
-                            }
-                            continue;
-                        }
-                        SortedSetDocValues dv = values[d];
-                        if (dv.advanceExact(doc)) {
-                            for (int i = 0, count = dv.docValueCount(); i < count; i++) {
-                                counts[d][(int) dv.nextOrd()]++;
-                            }
-                        }
+    private int[][] segmentTotals(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        int[][] cached = helper == null ? null : segmentTotals.get(helper.getKey());
+        if (cached != null) {
+            return cached;
+        }
+        FixedBitSet live = new FixedBitSet(Math.max(1, reader.maxDoc()));
+        live.set(0, reader.maxDoc());
+        clearDeleted(reader, live);
+        int[][] counts = ordinals(reader, live);
+        if (helper != null && segmentTotals.putIfAbsent(helper.getKey(), counts) == null) {
+            // The counts hold for this reader only (a merge or a deletion makes a new one): drop them with it.
+            helper.addClosedListener(segmentTotals::remove);
+        }
+        return counts;
+    }
+
+    /** Counts, per dimension, the value ordinals of the documents whose bits are set. */
+    private int[][] ordinals(LeafReader reader, FixedBitSet docs) throws IOException {
+        int[][] counts = new int[dimensions.size()][];
+        for (int d = 0; d < dimensions.size(); d++) {
+            SortedSetDocValues values = values(reader, d);
+            counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
+            // Single-valued dimensions (source, severity, …) read one ordinal per document, no iteration.
+            SortedDocValues single = DocValues.unwrapSingleton(values);
+            for (int doc = HitSet.next(docs, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = HitSet.next(docs, doc + 1)) {
+                if (single != null) {
+                    if (single.advanceExact(doc)) {
+                        counts[d][single.ordValue()]++;
+                    }
+                } else if (values.advanceExact(doc)) {
+                    for (int i = 0, n = values.docValueCount(); i < n; i++) {
+                        counts[d][(int) values.nextOrd()]++;
                     }
                 }
-
-                @Override
-                public void finish() throws IOException {
-                    for (int d = 0; d < n; d++) {
-                        Map<String, Long> total = totals.computeIfAbsent(dimensions.get(d), k -> new HashMap<>());
-                        for (int ord = 0; ord < counts[d].length; ord++) {
-                            if (counts[d][ord] > 0) {
-                                total.merge(values[d].lookupOrd(ord).utf8ToString(), (long) counts[d][ord], Long::sum);
-                            }
-                        }
-                    }
-                }
-            };
+            }
         }
+        return counts;
+    }
 
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+    private SortedSetDocValues values(LeafReader reader, int dimension) throws IOException {
+        return DocValues.getSortedSet(reader, IndexFields.facetField(dimensions.get(dimension)));
+    }
+
+    private static void clearDeleted(LeafReader reader, FixedBitSet docs) {
+        Bits liveDocs = reader.getLiveDocs();
+        if (liveDocs == null) {
+            return;
         }
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            if (!liveDocs.get(doc)) {
+                docs.clear(doc);
+            }
+        }
+    }
+
+    /** Segments whose full counts are kept (for tests). */
+    int cachedSegments() {
+        return segmentTotals.size();
     }
 }

@@ -16,16 +16,17 @@ final class IndexFields {
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
     static final String PRODUCTS = "products";
-    /** Title and summary analysed with kuromoji (search mode); suffix {@link #JA_SUFFIX}. Products are bigram-only. */
-    static final String JA_SUFFIX = "_ja";
-    static final String TITLE_JA = TITLE + JA_SUFFIX;
-    static final String SUMMARY_JA = SUMMARY + JA_SUFFIX;
+    /** The title analysed with kuromoji (search mode). Summary and products are bigram-only. */
+    static final String TITLE_JA = TITLE + "_ja";
 
     static final String URL = "url";
     static final String SOURCE = "source";
     /** ISO-8601 published timestamp with its offset (stored only). */
     static final String PUBLISHED = "published";
-    /** Published instant in epoch seconds (NumericDocValues, for DATE sort). */
+    /**
+     * Published instant in epoch seconds: NumericDocValues for the DATE sort, and a LongPoint of the same name, which
+     * lets Lucene skip documents that cannot enter the top N of that sort.
+     */
     static final String PUBLISHED_SECONDS = "published_s";
     /** Published local date as epoch day (LongPoint for "since", NumericDocValues for the recency boost). */
     static final String PUBLISHED_DAY = "published_day";

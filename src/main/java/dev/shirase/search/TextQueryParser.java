@@ -2,6 +2,7 @@ package dev.shirase.search;
 
 import dev.shirase.advisory.Identifier;
 import dev.shirase.advisory.IdentifierExtractor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -46,9 +48,9 @@ final class TextQueryParser {
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(
             IndexFields.TITLE, 3f, IndexFields.TITLE_JA, 3f,
             IndexFields.PRODUCTS, 2f,
-            IndexFields.SUMMARY, 1f, IndexFields.SUMMARY_JA, 1f);
+            IndexFields.SUMMARY, 1f);
     private static final String[] FIELDS = {
-            IndexFields.TITLE, IndexFields.TITLE_JA, IndexFields.SUMMARY, IndexFields.SUMMARY_JA, IndexFields.PRODUCTS};
+            IndexFields.TITLE, IndexFields.TITLE_JA, IndexFields.SUMMARY, IndexFields.PRODUCTS};
     /** The stored, highlighted fields: the highlighter only needs their part of the query (much cheaper). */
     private static final String[] HIGHLIGHT_FIELDS = {IndexFields.TITLE, IndexFields.SUMMARY};
 
@@ -84,22 +86,24 @@ final class TextQueryParser {
 
     /** The text-only part of the query over all searched fields. */
     Query textQuery(String text) {
-        return textQuery(text, FIELDS);
+        return textQuery(text, FIELDS, true);
     }
 
     /** What the highlighter should mark: the text query restricted to the stored title and summary fields. */
     Query highlightQuery(String rawText) {
-        return textQuery(rawText.length() > MAX_INPUT ? rawText.substring(0, MAX_INPUT) : rawText, HIGHLIGHT_FIELDS);
+        // Full phrases here: the highlighter marks the terms of the query, and every bigram should be marked.
+        return textQuery(rawText.length() > MAX_INPUT ? rawText.substring(0, MAX_INPUT) : rawText, HIGHLIGHT_FIELDS,
+                false);
     }
 
-    private Query textQuery(String text, String[] fields) {
+    private Query textQuery(String text, String[] fields, boolean thin) {
         try {
-            return newParser(fields).parse(text);
+            return newParser(fields, thin).parse(text);
         } catch (ParseException | RuntimeException first) {
             try {
-                return newParser(fields).parse(escapeAll(text));
+                return newParser(fields, thin).parse(escapeAll(text));
             } catch (ParseException | RuntimeException second) {
-                return wordByWord(text, fields);
+                return wordByWord(text, fields, thin);
             }
         }
     }
@@ -122,8 +126,14 @@ final class TextQueryParser {
         return ids;
     }
 
-    private QueryParser newParser(String[] fields) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, FIELD_BOOSTS);
+    private QueryParser newParser(String[] fields, boolean thin) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, FIELD_BOOSTS) {
+            @Override
+            protected Query analyzePhrase(String field, TokenStream stream, int slop) throws IOException {
+                Query phrase = super.analyzePhrase(field, stream, slop);
+                return thin ? BigramPhrases.thin(phrase) : phrase;
+            }
+        };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
@@ -148,8 +158,14 @@ final class TextQueryParser {
     }
 
     /** Last resort: every word must match in some field; a word that analyses to nothing is ignored. */
-    private Query wordByWord(String text, String[] fields) {
-        QueryBuilder builder = new QueryBuilder(analyzer);
+    private Query wordByWord(String text, String[] fields, boolean thin) {
+        QueryBuilder builder = new QueryBuilder(analyzer) {
+            @Override
+            protected Query analyzePhrase(String field, TokenStream stream, int slop) throws IOException {
+                Query phrase = super.analyzePhrase(field, stream, slop);
+                return thin ? BigramPhrases.thin(phrase) : phrase;
+            }
+        };
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;

@@ -101,6 +101,27 @@ class AdvisoryIndexTest {
     }
 
     @Test
+    void anIndexOfAnOlderFormatOpensEmptyAndAsksForARebuild(@TempDir Path dir) throws Exception {
+        // An index as the previous version wrote it: documents, and no format in the commit data.
+        try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(dir),
+                new org.apache.lucene.index.IndexWriterConfig(AdvisoryAnalyzers.create()))) {
+            writer.addDocument(AdvisoryDocuments.toDocument(IndexEntry.of(AdvisoryFixtures.real().get(0), List.of(),
+                    List.of())));
+            writer.commit();
+        }
+        try (AdvisoryIndex old = AdvisoryIndex.open(dir, CLOCK)) {
+            assertThat(old.rebuildRequired()).isTrue();
+            assertThat(old.count()).isZero();
+            AdvisoryFixtures.real().forEach(a -> old.index(a, List.of(), List.of()));
+            old.commit();
+        }
+        try (AdvisoryIndex rebuilt = AdvisoryIndex.open(dir, CLOCK)) {
+            assertThat(rebuilt.rebuildRequired()).isFalse();
+            assertThat(rebuilt.count()).isEqualTo(AdvisoryFixtures.real().size());
+        }
+    }
+
+    @Test
     void uncommittedChangesAreInvisibleUntilCommit() {
         int before = index.count();
         index.index(AdvisoryFixtures.advisory("JVN#00000099", "jvn", "", "未コミットの項目", "", "2026-10-01T00:00:00+09:00",
