@@ -87,6 +87,23 @@ public final class Services implements AutoCloseable {
                 .withConnectTimeout(f.connectTimeout())
                 .withTotalTimeout(f.timeout())
                 .withMaxBodyBytes(f.maxBytes()));
+        catchUpIndex();
+    }
+
+    /**
+     * The index is committed durably only now and then: after a crash it lacks what the store changed since its last
+     * commit. Re-index that from the store (nothing to do, and nothing loaded, after a clean shutdown).
+     */
+    private void catchUpIndex() {
+        try {
+            if (advisories.lastChange() > index.committedWatermark()) {
+                int n = ingestor().catchUp();
+                progress.accept("search index: re-indexed " + n + " advisories changed after its last commit");
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Opens the database and the index under the configured data dir. */

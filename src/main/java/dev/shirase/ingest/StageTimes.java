@@ -22,7 +22,9 @@ public final class StageTimes {
         RELATE,
         /** Writing Lucene documents (analysis, in-memory indexing, flushes). */
         INDEX,
-        /** Committing the index (flush to disk, fsync, refreshing searchers). */
+        /** Making the written documents visible to searches (near-real-time refresh: flush, no fsync). */
+        REFRESH,
+        /** Durable index commits (fsync, commit point with the store watermark): now and then, and at the end. */
         COMMIT
     }
 

@@ -22,12 +22,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -64,7 +68,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One writer and any number of concurrent searchers: all methods are thread-safe. Changes
  * ({@link #index}, {@link #delete}, {@link #deleteAll}) become visible to {@link #search} and {@link #count}
- * after {@link #commit()}. Results are deterministic for the same data: ties are broken by advisory id.
+ * after {@link #refresh()} (near-real-time: nothing is synced to disk) or {@link #commit()} (durable). Results are
+ * deterministic for the same data: ties are broken by advisory id.
+ *
+ * <p>The store is the system of record, so the index need not be durable at every change: each commit records a
+ * store watermark ({@link #markIndexedThrough}) in its commit data, and whoever opens the index re-indexes what the
+ * store changed after {@link #committedWatermark()}.
  */
 public final class AdvisoryIndex implements AutoCloseable {
 
@@ -81,6 +90,8 @@ public final class AdvisoryIndex implements AutoCloseable {
     private static final int SNIPPET_PASSAGES = 2;
     /** In-memory indexing buffer: large enough for few flushes in a bulk load, small within a 512 MB heap. */
     static final double RAM_BUFFER_MB = 96;
+    /** Commit data key of the store watermark (see {@link #markIndexedThrough}). */
+    static final String WATERMARK_KEY = "shirase.store.watermark";
     /** Below this many entries per worker, splitting a batch across threads costs more than it saves. */
     private static final int MIN_PER_WORKER = 16;
 
@@ -94,6 +105,9 @@ public final class AdvisoryIndex implements AutoCloseable {
     private final ExecutorService workers;
     private final int workerCount;
     private final LongAdder indexingCpu = new LongAdder();
+    /** Highest store watermark handed to {@link #markIndexedThrough}; goes into the next commit's data. */
+    private final AtomicLong indexedThrough = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
@@ -117,6 +131,7 @@ public final class AdvisoryIndex implements AutoCloseable {
         });
         this.searchers = new SearcherManager(writer, true, false, new SearcherFactory());
         this.parser = new TextQueryParser(analyzer);
+        this.indexedThrough.set(watermarkOf(writer.getLiveCommitData()));
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -244,6 +259,73 @@ public final class AdvisoryIndex implements AutoCloseable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new SearchIndexException("cannot commit the search index", e);
+        }
+    }
+
+    /** Makes all changes visible to searches without making them durable (a near-real-time refresh, no fsync). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot refresh the search index", e);
+        }
+    }
+
+    /**
+     * Records that every store change up to {@code watermark} has been written to this index (not yet committed):
+     * the next {@link #commit()} (or {@link #close()}) stores it in its commit data. A lower value than one already
+     * recorded is ignored.
+     */
+    public void markIndexedThrough(long watermark) {
+        long previous = indexedThrough.getAndAccumulate(watermark, Math::max);
+        if (watermark > previous) {
+            writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark)).entrySet());
+        }
+    }
+
+    /** The store watermark recorded by the last durable commit on disk (0 for a new index or one that has none). */
+    public long committedWatermark() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return 0;
+            }
+            return watermarkOf(SegmentInfos.readLatestCommit(directory).getUserData().entrySet());
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot read the last commit of the search index", e);
+        }
+    }
+
+    /** Whether changes were written since the last durable commit. */
+    public boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
+    }
+
+    private static long watermarkOf(Iterable<Map.Entry<String, String>> commitData) {
+        if (commitData != null) {
+            for (Map.Entry<String, String> e : commitData) {
+                if (WATERMARK_KEY.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Closes the index <em>without</em> committing, so everything since the last durable commit is lost as in a
+     * crash of the process; later calls to {@link #close()} do nothing. Recovery tests use this.
+     */
+    public void closeWithoutCommit() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        workers.shutdown();
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot close the search index", e);
         }
     }
 
@@ -403,8 +485,12 @@ public final class AdvisoryIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /** Commits (durably, with the latest {@link #markIndexedThrough watermark}) and closes. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         workers.shutdown();
         try {
             searchers.close();
