@@ -108,6 +108,9 @@ public final class AdvisoryIndex implements AutoCloseable {
     /** Highest store watermark handed to {@link #markIndexedThrough}; goes into the next commit's data. */
     private final AtomicLong indexedThrough = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Refreshes asked for ({@link #refresh()}), and the latest request a finished refresh covers. */
+    private final AtomicLong refreshRequests = new AtomicLong();
+    private final AtomicLong refreshedThrough = new AtomicLong();
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
@@ -254,21 +257,38 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     /** Makes all changes durable and visible to searches. */
     public void commit() {
+        long wanted = refreshRequests.get();
         try {
             writer.commit();
             searchers.maybeRefreshBlocking();
+            refreshedThrough.accumulateAndGet(wanted, Math::max);
         } catch (IOException e) {
             throw new SearchIndexException("cannot commit the search index", e);
         }
     }
 
-    /** Makes all changes visible to searches without making them durable (a near-real-time refresh, no fsync). */
+    /**
+     * Makes all changes written so far visible to every search that starts after this returns, without making them
+     * durable. The near-real-time refresh itself (writing the in-memory segments out, no fsync) is done by the next
+     * search, count or commit that needs it: a bulk load that nobody searches meanwhile pays for none, and a reader
+     * never sees less than what was written before the last call.
+     */
     public void refresh() {
+        refreshRequests.incrementAndGet();
+    }
+
+    /** Before reading: the near-real-time refresh asked for by {@link #refresh()}, unless one since has covered it. */
+    private void refreshIfRequested() {
+        long wanted = refreshRequests.get();
+        if (refreshedThrough.get() >= wanted) {
+            return;
+        }
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new SearchIndexException("cannot refresh the search index", e);
         }
+        refreshedThrough.accumulateAndGet(wanted, Math::max);
     }
 
     /**
@@ -316,13 +336,22 @@ public final class AdvisoryIndex implements AutoCloseable {
      * crash of the process; later calls to {@link #close()} do nothing. Recovery tests use this.
      */
     public void closeWithoutCommit() {
+        shutDown(false);
+    }
+
+    /** Closes once: with a commit (writer.close) or, as a crash would, without one (rollback). */
+    private void shutDown(boolean commit) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         workers.shutdown();
         try {
             searchers.close();
-            writer.rollback();
+            if (commit) {
+                writer.close();
+            } else {
+                writer.rollback();
+            }
             directory.close();
         } catch (IOException e) {
             throw new SearchIndexException("cannot close the search index", e);
@@ -461,6 +490,7 @@ public final class AdvisoryIndex implements AutoCloseable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
+        refreshIfRequested();
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -488,17 +518,7 @@ public final class AdvisoryIndex implements AutoCloseable {
     /** Commits (durably, with the latest {@link #markIndexedThrough watermark}) and closes. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        workers.shutdown();
-        try {
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new SearchIndexException("cannot close the search index", e);
-        }
+        shutDown(true);
     }
 
     /** Ids of all visible advisories (for consistency checks against the store). */
