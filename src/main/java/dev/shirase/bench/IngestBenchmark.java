@@ -140,6 +140,9 @@ public final class IngestBenchmark {
             seconds = (System.nanoTime() - start) / 1e9;
             cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             stages = ingestor.stageTimes().summary();
+            if (index.count() != items) {
+                throw new IllegalStateException("only " + index.count() + " of " + items + " advisories are searchable");
+            }
             search = searchLatencies(index, true);
             searchNoFacets = searchLatencies(index, false);
         }
