@@ -88,10 +88,27 @@ public final class Services implements AutoCloseable {
                 .withConnectTimeout(f.connectTimeout())
                 .withTotalTimeout(f.timeout())
                 .withMaxBodyBytes(f.maxBytes()));
-        if (index.rebuildRequired() && advisories.count() > 0) {
-            progress.accept("search index: written by an older version, rebuilding it from the store");
-            int count = new Reindexer(advisories, ingestor(), index, progress).rebuild();
-            progress.accept("search index: rebuilt, " + count + " advisories");
+        catchUpIndex();
+    }
+
+    /**
+     * The index is committed durably only now and then: after a crash it lacks what the store changed since its last
+     * commit. Re-index that from the store (nothing to do, and nothing loaded, after a clean shutdown). An index
+     * written by an older version of Shirase was opened empty: rebuild it whole.
+     */
+    private void catchUpIndex() {
+        try {
+            if (index.rebuildRequired() && advisories.count() > 0) {
+                progress.accept("search index: written by an older version, rebuilding it from the store");
+                int count = new Reindexer(advisories, ingestor(), index, progress).rebuild();
+                progress.accept("search index: rebuilt, " + count + " advisories");
+            } else if (advisories.lastChange() > index.committedWatermark()) {
+                int n = ingestor().catchUp();
+                progress.accept("search index: re-indexed " + n + " advisories changed after its last commit");
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

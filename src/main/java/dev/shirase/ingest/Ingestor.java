@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a parsed feed into the archive: the store first (the system of record), then the matching stage, then the
@@ -25,29 +27,48 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A large feed is taken in batches, pipelined: while the index writes batch n (on the index's own worker
  * threads), this thread stores batch n+1. Every advisory is still stored, and the listener told, before it is
- * indexed; the index is committed once, after the last batch. Each call has its own pipeline, so concurrent calls
- * are as safe as before (only the indexing CPU in {@link #stageTimes()} is then approximate).
+ * indexed. After the last batch the changes are made visible at once (a near-real-time refresh); the index is
+ * committed durably only now and then ({@link CommitPolicy}), with the store watermark it has reached. Whatever a
+ * crash loses from the index is re-indexed from the store by {@link #catchUp()}, which the first ingest runs.
+ *
+ * <p>Calls are serialised (one at a time per ingestor), which keeps the watermark exact: when an ingest ends, every
+ * advisory written up to the store's last change is in the index. One ingestor writes to an index.
  */
 public final class Ingestor {
     /** Advisories per store transaction and per index hand-over: small enough that storing and indexing overlap. */
     private static final int BATCH = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
     private final AdvisoryRepository advisories;
     private final EnrichmentRepository enrichment;
     private final AdvisoryIndex index;
     private final ArchiveListener listener;
+    private final CommitPolicy commits;
     private final StageTimes times = new StageTimes();
+    private boolean caughtUp;
+    private long lastCommitNanos = System.nanoTime();
+    private long changesSinceCommit;
 
     public Ingestor(AdvisoryRepository advisories, EnrichmentRepository enrichment, AdvisoryIndex index,
                     ArchiveListener listener) {
+        this(advisories, enrichment, index, listener, CommitPolicy.DEFAULT);
+    }
+
+    public Ingestor(AdvisoryRepository advisories, EnrichmentRepository enrichment, AdvisoryIndex index,
+                    ArchiveListener listener, CommitPolicy commits) {
         this.advisories = advisories;
         this.enrichment = enrichment;
         this.index = index;
         this.listener = listener;
+        this.commits = commits;
     }
 
-    /** Stores, matches and indexes everything in {@code feed}; commits the index once at the end. */
-    public IngestResult ingest(ParsedFeed feed, Instant now) {
+    /**
+     * Stores, matches and indexes everything in {@code feed}; the changes are searchable when this returns, and
+     * durable in the index when the {@link CommitPolicy} says a commit is due (they are always durable in the store).
+     */
+    public synchronized IngestResult ingest(ParsedFeed feed, Instant now) {
+        catchUpOnce();
         IndexPipeline pipeline = new IndexPipeline();
         long indexCpuStart = index.indexingCpuNanos();
         int added = 0;
@@ -85,17 +106,73 @@ public final class Ingestor {
                 enriched.addAll(enrichment.advisoryIdsWithCves(feed.epss().stream().map(EpssScore::cve).toList()));
             }
             if (!enriched.isEmpty()) {
+                // Their documents change with their enrichment: a crash before the next commit re-indexes them too.
+                advisories.markChanged(enriched);
                 List<Advisory> touched = advisories.findAll(enriched);
                 listener.advisoriesChanged(touched);
                 pipeline.submit(entries(touched));
             }
             pipeline.finish();
-            times.time(StageTimes.Stage.COMMIT, index::commit);
+            if (!changedIds.isEmpty() || !enriched.isEmpty()) {
+                publish(changedIds.size() + enriched.size());
+            }
             return new IngestResult(added, updated, unchanged, enrichmentRows, changedIds);
         } finally {
             pipeline.drainQuietly();
             // Indexing ran on the index's worker threads: their CPU time is counted there.
             times.add(StageTimes.Stage.INDEX, 0, index.indexingCpuNanos() - indexCpuStart);
+        }
+    }
+
+    /**
+     * Makes what was indexed visible, recording the store watermark it reached; commits durably when due. Every
+     * store change up to {@code lastChange()} is indexed here: ingests are serialised and the pipeline is drained.
+     */
+    private void publish(long changes) {
+        long watermark = advisories.lastChange();
+        times.time(StageTimes.Stage.REFRESH, () -> {
+            index.markIndexedThrough(watermark);
+            index.refresh();
+        });
+        changesSinceCommit += changes;
+        if (commits.due(System.nanoTime() - lastCommitNanos, changesSinceCommit)) {
+            commit();
+        }
+    }
+
+    /** Commits the index durably now (with the watermark reached); for the end of a bulk load or a command. */
+    public synchronized void commit() {
+        times.time(StageTimes.Stage.COMMIT, index::commit);
+        lastCommitNanos = System.nanoTime();
+        changesSinceCommit = 0;
+    }
+
+    /**
+     * Re-indexes every advisory the store changed after the watermark of the index's last durable commit (what a
+     * crash lost from the index), with its relatives, then commits; returns how many were re-indexed. Cheap when
+     * there is nothing to do (two indexed look-ups).
+     */
+    public synchronized int catchUp() {
+        caughtUp = true;
+        long committed = index.committedWatermark();
+        long storeWatermark = advisories.lastChange();
+        if (storeWatermark <= committed) {
+            return 0;
+        }
+        int n = advisories.forEachChangedAfter(committed, page -> {
+            List<IndexEntry> entries = entriesWithRelatives(page);
+            index.indexAll(entries);
+        });
+        index.markIndexedThrough(storeWatermark);
+        commit();
+        LOG.info("search index: re-indexed {} advisories the store changed after the index's last commit"
+                + " (store watermark {} > {})", n, storeWatermark, committed);
+        return n;
+    }
+
+    private void catchUpOnce() {
+        if (!caughtUp) {
+            catchUp();
         }
     }
 

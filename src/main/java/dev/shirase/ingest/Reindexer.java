@@ -23,8 +23,10 @@ public final class Reindexer {
         this.progress = progress;
     }
 
-    /** Deletes every document and indexes every stored advisory; returns how many. */
+    /** Deletes every document and indexes every stored advisory, then commits durably; returns how many. */
     public int rebuild() {
+        // Read first: everything written up to here is in the store pages read below.
+        long watermark = advisories.lastChange();
         int total = advisories.count();
         index.deleteAll();
         List<Advisory> batch = new ArrayList<>(BATCH);
@@ -36,6 +38,7 @@ public final class Reindexer {
             }
         });
         flush(batch, done, total);
+        index.markIndexedThrough(watermark);
         index.commit();
         return done[0];
     }

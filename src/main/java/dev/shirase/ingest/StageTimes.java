@@ -22,7 +22,12 @@ public final class StageTimes {
         RELATE,
         /** Writing Lucene documents (analysis, in-memory indexing, flushes). */
         INDEX,
-        /** Committing the index (flush to disk, fsync, refreshing searchers). */
+        /**
+         * Making the written documents visible (store watermark, near-real-time refresh request; the refresh itself,
+         * a flush without fsync, is paid by the next search or commit).
+         */
+        REFRESH,
+        /** Durable index commits (fsync, commit point with the store watermark): now and then, and at the end. */
         COMMIT
     }
 

@@ -22,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
@@ -59,7 +61,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One writer and any number of concurrent searchers: all methods are thread-safe. Changes
  * ({@link #index}, {@link #delete}, {@link #deleteAll}) become visible to {@link #search} and {@link #count}
- * after {@link #commit()}. Results are deterministic for the same data: ties are broken by advisory id.
+ * after {@link #refresh()} (near-real-time: nothing is synced to disk) or {@link #commit()} (durable). Results are
+ * deterministic for the same data: ties are broken by advisory id.
+ *
+ * <p>The store is the system of record, so the index need not be durable at every change: each commit records a
+ * store watermark ({@link #markIndexedThrough}) in its commit data, and whoever opens the index re-indexes what the
+ * store changed after {@link #committedWatermark()}.
  */
 public final class AdvisoryIndex implements AutoCloseable {
 
@@ -78,6 +85,8 @@ public final class AdvisoryIndex implements AutoCloseable {
     static final String SCHEMA = "2";
     /** In-memory indexing buffer: large enough for few flushes in a bulk load, small within a 512 MB heap. */
     static final double RAM_BUFFER_MB = 96;
+    /** Commit data key of the store watermark (see {@link #markIndexedThrough}). */
+    static final String WATERMARK_KEY = "shirase.store.watermark";
     /** Below this many entries per worker, splitting a batch across threads costs more than it saves. */
     private static final int MIN_PER_WORKER = 16;
 
@@ -97,6 +106,12 @@ public final class AdvisoryIndex implements AutoCloseable {
     /** Ranks pages, keeping each segment's documents in date order between searches (see {@link DateOrder}). */
     private final HitRanking ranking = new HitRanking(HitRanking.EXACT_LIMIT,
             HitRanking.MAX_CONTENDERS, new DateOrder());
+    /** Highest store watermark handed to {@link #markIndexedThrough}; goes into the next commit's data. */
+    private final AtomicLong indexedThrough = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Refreshes asked for ({@link #refresh()}), and the latest request a finished refresh covers. */
+    private final AtomicLong refreshRequests = new AtomicLong();
+    private final AtomicLong refreshedThrough = new AtomicLong();
 
     private AdvisoryIndex(Directory directory, Clock clock) throws IOException {
         this.directory = directory;
@@ -120,7 +135,9 @@ public final class AdvisoryIndex implements AutoCloseable {
                 .setUseCompoundFile(false)
                 .setMergePolicy(merges);
         this.writer = new IndexWriter(directory, config);
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
+        long committed = rebuildRequired ? 0 : watermarkOf(previous.entrySet());
+        this.indexedThrough.set(committed);
+        writer.setLiveCommitData(commitData(committed));
         this.workerCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
@@ -260,11 +277,109 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     /** Makes all changes durable and visible to searches. */
     public void commit() {
+        long wanted = refreshRequests.get();
         try {
             writer.commit();
             searchers.maybeRefreshBlocking();
+            refreshedThrough.accumulateAndGet(wanted, Math::max);
         } catch (IOException e) {
             throw new SearchIndexException("cannot commit the search index", e);
+        }
+    }
+
+    /**
+     * Makes all changes written so far visible to every search that starts after this returns, without making them
+     * durable. The near-real-time refresh itself (writing the in-memory segments out, no fsync) is done by the next
+     * search, count or commit that needs it: a bulk load that nobody searches meanwhile pays for none, and a reader
+     * never sees less than what was written before the last call.
+     */
+    public void refresh() {
+        refreshRequests.incrementAndGet();
+    }
+
+    /** Before reading: the near-real-time refresh asked for by {@link #refresh()}, unless one since has covered it. */
+    private void refreshIfRequested() {
+        long wanted = refreshRequests.get();
+        if (refreshedThrough.get() >= wanted) {
+            return;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot refresh the search index", e);
+        }
+        refreshedThrough.accumulateAndGet(wanted, Math::max);
+    }
+
+    /**
+     * Records that every store change up to {@code watermark} has been written to this index (not yet committed):
+     * the next {@link #commit()} (or {@link #close()}) stores it in its commit data. A lower value than one already
+     * recorded is ignored.
+     */
+    public void markIndexedThrough(long watermark) {
+        long previous = indexedThrough.getAndAccumulate(watermark, Math::max);
+        if (watermark > previous) {
+            writer.setLiveCommitData(commitData(watermark));
+        }
+    }
+
+    /** What every commit records: the index format and the store watermark. */
+    private static Iterable<Map.Entry<String, String>> commitData(long watermark) {
+        return Map.of(SCHEMA_KEY, SCHEMA, WATERMARK_KEY, Long.toString(watermark)).entrySet();
+    }
+
+    /** The store watermark recorded by the last durable commit on disk (0 for a new index or one that has none). */
+    public long committedWatermark() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return 0;
+            }
+            return watermarkOf(SegmentInfos.readLatestCommit(directory).getUserData().entrySet());
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot read the last commit of the search index", e);
+        }
+    }
+
+    /** Whether changes were written since the last durable commit. */
+    public boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
+    }
+
+    private static long watermarkOf(Iterable<Map.Entry<String, String>> commitData) {
+        if (commitData != null) {
+            for (Map.Entry<String, String> e : commitData) {
+                if (WATERMARK_KEY.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Closes the index <em>without</em> committing, so everything since the last durable commit is lost as in a
+     * crash of the process; later calls to {@link #close()} do nothing. Recovery tests use this.
+     */
+    public void closeWithoutCommit() {
+        shutDown(false);
+    }
+
+    /** Closes once: with a commit (writer.close) or, as a crash would, without one (rollback). */
+    private void shutDown(boolean commit) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        workers.shutdown();
+        try {
+            searchers.close();
+            if (commit) {
+                writer.close();
+            } else {
+                writer.rollback();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new SearchIndexException("cannot close the search index", e);
         }
     }
 
@@ -389,6 +504,7 @@ public final class AdvisoryIndex implements AutoCloseable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
+        refreshIfRequested();
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -413,16 +529,10 @@ public final class AdvisoryIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /** Commits (durably, with the latest {@link #markIndexedThrough watermark}) and closes. */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new SearchIndexException("cannot close the search index", e);
-        }
+        shutDown(true);
     }
 
     /** Ids of all visible advisories (for consistency checks against the store). */

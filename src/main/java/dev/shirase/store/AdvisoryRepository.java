@@ -50,6 +50,8 @@ public final class AdvisoryRepository {
     /** Advisories written per round of SELECT + batches inside one upsertAll transaction. */
     private static final int WRITE_CHUNK = 1_000;
     private static final String COLUMNS = "id, source, revision, body_json";
+    /** The next store change number (portable: H2 in PostgreSQL mode and PostgreSQL both know nextval). */
+    private static final String NEXT_CHANGE = "nextval('advisory_change_seq')";
 
     private final Database db;
     private final int pageSize;
@@ -235,11 +237,11 @@ public final class AdvisoryRepository {
 
     private static void writeAdvisories(Connection c, List<Pending> dirty, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO advisory (url, title, published, modified,"
-                + " category, severity, cvss_score, content_hash, revision, last_changed, body_json, source, first_seen, id)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " category, severity, cvss_score, content_hash, revision, last_changed, body_json, source, first_seen, id,"
+                + " change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?," + NEXT_CHANGE + ")");
              PreparedStatement update = c.prepareStatement("UPDATE advisory SET url=?, title=?, published=?,"
                      + " modified=?, category=?, severity=?, cvss_score=?, content_hash=?, revision=?, last_changed=?,"
-                     + " body_json=? WHERE id=?")) {
+                     + " body_json=?, change_seq=" + NEXT_CHANGE + " WHERE id=?")) {
             boolean inserts = false;
             boolean updates = false;
             for (Pending p : dirty) {
@@ -365,7 +367,77 @@ public final class AdvisoryRepository {
         }
     }
 
+    /**
+     * Gives these advisories a new change number without changing their content (their enrichment changed, so
+     * their index documents did): a crash before the index is committed then re-indexes them too.
+     */
+    public void markChanged(Collection<String> ids) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE advisory SET change_seq = " + NEXT_CHANGE
+                     + " WHERE id = ANY(?)")) {
+            for (List<String> part : Sql.chunks(new TreeSet<>(ids), IN_CHUNK)) {
+                Sql.bindArray(ps, 1, part);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark advisories changed " + abbreviate(ids) + ": " + e.getMessage(), e);
+        }
+    }
+
     // ---------------------------------------------------------------- reading
+
+    /**
+     * The store watermark: the change number of the latest advisory write (0 when nothing was written since change
+     * numbers exist). Every advisory written at or before it has a change number at most this.
+     */
+    public long lastChange() {
+        try (Connection c = db.connection();
+             // A bare MAX over the indexed column: H2 and PostgreSQL answer it from the index end.
+             ResultSet rs = c.createStatement().executeQuery("SELECT MAX(change_seq) FROM advisory")) {
+            rs.next();
+            return rs.getLong(1); // 0 for NULL: an empty archive
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store watermark: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams the advisories written after the watermark {@code after} (see {@link #lastChange}), in change order, one
+     * page at a time, enriched; returns how many. No connection is held while {@code page} runs.
+     */
+    public int forEachChangedAfter(long after, Consumer<List<Advisory>> page) {
+        long from = after;
+        int total = 0;
+        while (true) {
+            List<Advisory> found;
+            long last = from;
+            try (Connection c = db.connection();
+                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", change_seq FROM advisory"
+                         + " WHERE change_seq > ? ORDER BY change_seq LIMIT " + pageSize)) {
+                ps.setLong(1, from);
+                found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(AdvisoryJson.read(rs.getString("body_json"), rs.getString("source"),
+                                rs.getInt("revision")));
+                        last = rs.getLong("change_seq");
+                    }
+                }
+                found = enrich(c, found);
+            } catch (SQLException e) {
+                throw new StoreException("cannot read advisories changed after " + after + ": " + e.getMessage(), e);
+            }
+            if (found.isEmpty()) {
+                return total;
+            }
+            page.accept(found);
+            total += found.size();
+            if (found.size() < pageSize) {
+                return total;
+            }
+            from = last;
+        }
+    }
 
     /** The stored advisory with its revision and KEV/EPSS enrichment. */
     public Optional<Advisory> find(String id) {
