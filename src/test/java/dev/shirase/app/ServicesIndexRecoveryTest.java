@@ -75,4 +75,32 @@ class ServicesIndexRecoveryTest {
             assertThat(services.index().committedWatermark()).isEqualTo(services.advisories().lastChange());
         }
     }
+
+    @Test
+    void anIndexWrittenByAnOlderVersionIsRebuiltWholeFromTheStore() throws Exception {
+        ParsedFeed feed = generated(0, 40);
+        try (Services services = open()) {
+            services.ingestor().ingest(feed, T1);
+        }
+        // The index as the previous version left it: its commit data carries no format.
+        Path indexDir = ShiraseConfig.defaults(dir).indexDir();
+        try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(indexDir),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(java.util.Map.of("shirase.store.watermark", "999999").entrySet());
+            writer.commit();
+        }
+        try (Services services = open()) {
+            assertThat(progress).contains("search index: written by an older version, rebuilding it from the store",
+                    "search index: rebuilt, 40 advisories");
+            assertThat(services.index().rebuildRequired()).isTrue();
+            assertThat(services.index().ids()).containsExactlyInAnyOrderElementsOf(ids(feed));
+            assertThat(found(services, ids(feed).get(7))).hasSize(1);
+        }
+        progress.clear();
+        try (Services services = open()) {
+            assertThat(services.index().rebuildRequired()).isFalse();
+            assertThat(services.index().count()).isEqualTo(40);
+            assertThat(progress).noneMatch(line -> line.startsWith("search index:"));
+        }
+    }
 }
