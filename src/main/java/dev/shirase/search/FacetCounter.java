@@ -29,6 +29,7 @@ final class FacetCounter {
 
     private final List<String> dimensions;
     private final Map<Object, int[][]> segmentTotals = Collections.synchronizedMap(new HashMap<>());
+    private final Map<Object, int[][]> segmentOrdinals = Collections.synchronizedMap(new HashMap<>());
 
     FacetCounter(List<String> dimensions) {
         this.dimensions = List.copyOf(dimensions);
@@ -104,15 +105,15 @@ final class FacetCounter {
     /** Counts, per dimension, the value ordinals of the documents whose bits are set. */
     private int[][] ordinals(LeafReader reader, FixedBitSet docs) throws IOException {
         int[][] counts = new int[dimensions.size()][];
+        int[][] single = singleValuedOrdinals(reader);
         for (int d = 0; d < dimensions.size(); d++) {
             SortedSetDocValues values = values(reader, d);
             counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
-            // Single-valued dimensions (source, severity, …) read one ordinal per document, no iteration.
-            SortedDocValues single = DocValues.unwrapSingleton(values);
+            int[] ords = single[d];
             for (int doc = HitSet.next(docs, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = HitSet.next(docs, doc + 1)) {
-                if (single != null) {
-                    if (single.advanceExact(doc)) {
-                        counts[d][single.ordValue()]++;
+                if (ords != null) {
+                    if (ords[doc] >= 0) {
+                        counts[d][ords[doc]]++;
                     }
                 } else if (values.advanceExact(doc)) {
                     for (int i = 0, n = values.docValueCount(); i < n; i++) {
@@ -122,6 +123,35 @@ final class FacetCounter {
             }
         }
         return counts;
+    }
+
+    /**
+     * For each single-valued dimension (source, severity, year, …) the ordinal of every document of the segment
+     * (-1 without a value), read once per segment: counting is then an array lookup per hit. Null for multi-valued
+     * dimensions (vendor, verdict), which are read from the doc values each time.
+     */
+    private int[][] singleValuedOrdinals(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        int[][] cached = helper == null ? null : segmentOrdinals.get(helper.getKey());
+        if (cached != null) {
+            return cached;
+        }
+        int[][] ords = new int[dimensions.size()][];
+        for (int d = 0; d < dimensions.size(); d++) {
+            SortedDocValues single = DocValues.unwrapSingleton(values(reader, d));
+            if (single != null) {
+                ords[d] = new int[reader.maxDoc()];
+                java.util.Arrays.fill(ords[d], -1);
+                for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
+                    ords[d][doc] = single.ordValue();
+                }
+            }
+        }
+        if (helper != null && segmentOrdinals.putIfAbsent(helper.getKey(), ords) == null) {
+            // Ordinals belong to the segment's core (deletions do not change them): dropped when the core closes.
+            helper.addClosedListener(segmentOrdinals::remove);
+        }
+        return ords;
     }
 
     private SortedSetDocValues values(LeafReader reader, int dimension) throws IOException {

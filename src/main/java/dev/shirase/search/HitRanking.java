@@ -50,7 +50,7 @@ final class HitRanking {
     /** Candidates by text score that are rescored for a broad query (at least; twice the page window if more). */
     static final int RESCORE_WINDOW = 100;
     /** Recent hits scored besides them, at most (by default). */
-    static final int MAX_CONTENDERS = 256;
+    static final int MAX_CONTENDERS = 128;
     private static final int CONTENDER_BATCH = 64;
     private static final long SECONDS_PER_DAY = 86_400;
 
