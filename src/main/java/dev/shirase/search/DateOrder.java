@@ -1,11 +1,7 @@
 package dev.shirase.search;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -25,20 +21,11 @@ final class DateOrder {
     record Segment(int[] docs, long[] dates, long[] days, int[] idOrds) {
     }
 
-    private final Map<Object, Segment> bySegment = Collections.synchronizedMap(new HashMap<>());
+    private final SegmentCache<Segment> bySegment = SegmentCache.perCore(DateOrder::compute);
 
     Segment of(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        Segment cached = helper == null ? null : bySegment.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
-        Segment computed = compute(reader);
-        if (helper != null && bySegment.putIfAbsent(helper.getKey(), computed) == null) {
-            // Deleted documents stay in the order (hits never contain them); a merge makes a new core: drop this one.
-            helper.addClosedListener(bySegment::remove);
-        }
-        return computed;
+        // Deleted documents stay in the order (hits never contain them).
+        return bySegment.get(reader);
     }
 
     private static Segment compute(LeafReader reader) throws IOException {

@@ -2,6 +2,7 @@ package dev.shirase.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -28,8 +28,10 @@ import org.apache.lucene.util.FixedBitSet;
 final class FacetCounter {
 
     private final List<String> dimensions;
-    private final Map<Object, int[][]> segmentTotals = Collections.synchronizedMap(new HashMap<>());
-    private final Map<Object, int[][]> segmentOrdinals = Collections.synchronizedMap(new HashMap<>());
+    /** Per segment reader: the counts over all its live documents. */
+    private final SegmentCache<int[][]> segmentTotals = SegmentCache.perReader(this::countAllLive);
+    /** Per segment: the ordinals of the single-valued dimensions, document by document. */
+    private final SegmentCache<int[][]> segmentOrdinals = SegmentCache.perCore(this::readSingleValuedOrdinals);
 
     FacetCounter(List<String> dimensions) {
         this.dimensions = List.copyOf(dimensions);
@@ -73,7 +75,7 @@ final class FacetCounter {
         FixedBitSet others = matched.clone();
         others.flip(0, reader.maxDoc());
         clearDeleted(reader, others);
-        int[][] all = segmentTotals(reader);
+        int[][] all = segmentTotals.get(reader);
         int[][] missing = ordinals(reader, others);
         int[][] counts = new int[all.length][];
         for (int d = 0; d < all.length; d++) {
@@ -85,27 +87,17 @@ final class FacetCounter {
         return counts;
     }
 
-    private int[][] segmentTotals(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-        int[][] cached = helper == null ? null : segmentTotals.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
+    private int[][] countAllLive(LeafReader reader) throws IOException {
         FixedBitSet live = new FixedBitSet(Math.max(1, reader.maxDoc()));
         live.set(0, reader.maxDoc());
         clearDeleted(reader, live);
-        int[][] counts = ordinals(reader, live);
-        if (helper != null && segmentTotals.putIfAbsent(helper.getKey(), counts) == null) {
-            // The counts hold for this reader only (a merge or a deletion makes a new one): drop them with it.
-            helper.addClosedListener(segmentTotals::remove);
-        }
-        return counts;
+        return ordinals(reader, live);
     }
 
     /** Counts, per dimension, the value ordinals of the documents whose bits are set. */
     private int[][] ordinals(LeafReader reader, FixedBitSet docs) throws IOException {
         int[][] counts = new int[dimensions.size()][];
-        int[][] single = singleValuedOrdinals(reader);
+        int[][] single = segmentOrdinals.get(reader);
         for (int d = 0; d < dimensions.size(); d++) {
             SortedSetDocValues values = values(reader, d);
             counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
@@ -130,26 +122,17 @@ final class FacetCounter {
      * (-1 without a value), read once per segment: counting is then an array lookup per hit. Null for multi-valued
      * dimensions (vendor, verdict), which are read from the doc values each time.
      */
-    private int[][] singleValuedOrdinals(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        int[][] cached = helper == null ? null : segmentOrdinals.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
+    private int[][] readSingleValuedOrdinals(LeafReader reader) throws IOException {
         int[][] ords = new int[dimensions.size()][];
         for (int d = 0; d < dimensions.size(); d++) {
             SortedDocValues single = DocValues.unwrapSingleton(values(reader, d));
             if (single != null) {
                 ords[d] = new int[reader.maxDoc()];
-                java.util.Arrays.fill(ords[d], -1);
+                Arrays.fill(ords[d], -1);
                 for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
                     ords[d][doc] = single.ordValue();
                 }
             }
-        }
-        if (helper != null && segmentOrdinals.putIfAbsent(helper.getKey(), ords) == null) {
-            // Ordinals belong to the segment's core (deletions do not change them): dropped when the core closes.
-            helper.addClosedListener(segmentOrdinals::remove);
         }
         return ords;
     }
