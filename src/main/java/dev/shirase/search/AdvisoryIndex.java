@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -39,6 +41,7 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -460,10 +463,16 @@ public final class AdvisoryIndex implements AutoCloseable {
             return List.of();
         }
         int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+        // Each stored document is read (and its block decompressed) once: the highlighter gets its text from here.
+        StoredFields stored = searcher.storedFields();
+        Map<Integer, Document> documents = new HashMap<>();
+        for (int doc : docIds) {
+            documents.put(doc, stored.document(doc));
+        }
         String[] titles = new String[page.length];
         String[] snippets = new String[page.length];
         try {
-            Map<String, String[]> marked = highlighter(searcher).highlightFields(
+            Map<String, String[]> marked = highlighter(searcher, documents).highlightFields(
                     new String[] {IndexFields.TITLE, IndexFields.SUMMARY}, highlightQuery, docIds,
                     new int[] {1, SNIPPET_PASSAGES});
             titles = marked.get(IndexFields.TITLE);
@@ -472,10 +481,9 @@ public final class AdvisoryIndex implements AutoCloseable {
             // An exotic query the highlighter cannot handle must not lose the results: fall back to plain text.
             LOG.debug("highlighting failed, showing plain text: {}", e.toString());
         }
-        StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            var doc = stored.document(page[i].doc);
+            Document doc = documents.get(page[i].doc);
             String titleHtml = titles[i] != null ? titles[i] : HtmlText.escape(doc.get(IndexFields.TITLE));
             String snippetHtml = snippets[i] != null ? snippets[i] : HtmlText.escape(doc.get(IndexFields.SUMMARY));
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score; // match-all: no relevance
@@ -484,7 +492,7 @@ public final class AdvisoryIndex implements AutoCloseable {
         return hits;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> documents) {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(20_000)
@@ -499,6 +507,22 @@ public final class AdvisoryIndex implements AutoCloseable {
                 // The title is shown whole; the summary as its best sentences.
                 return IndexFields.TITLE.equals(field) ? new org.apache.lucene.search.uhighlight.WholeBreakIterator()
                         : BreakIterator.getSentenceInstance(Locale.JAPANESE);
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Document document = documents.get(doc);
+                    CharSequence[] row = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = document == null ? null : document.get(fields[f]);
+                        row[f] = value == null ? "" : value;
+                    }
+                    values.add(row);
+                }
+                return values;
             }
         };
     }

@@ -50,7 +50,7 @@ final class HitRanking {
     /** Candidates by text score that are rescored for a broad query (at least; twice the page window if more). */
     static final int RESCORE_WINDOW = 100;
     /** Recent hits scored besides them, at most (by default). */
-    static final int MAX_CONTENDERS = 128;
+    static final int MAX_CONTENDERS = 64;
     private static final int CONTENDER_BATCH = 64;
     private static final long SECONDS_PER_DAY = 86_400;
 
@@ -134,13 +134,10 @@ final class HitRanking {
         boostByRecency(searcher, pool.values(), recency);
         float nthText = byText.scoreDocs[n - 1].score;
         boolean proven = addRecentContenders(searcher, hits, recency, nthText, window, pool, scoring);
-        ScoreDoc[] all = pool.values().toArray(ScoreDoc[]::new);
-        String[] ids = ids(searcher, all);
-        Integer[] ranked = new Integer[all.length];
-        Arrays.setAll(ranked, i -> i);
-        Arrays.sort(ranked, Comparator.<Integer>comparingDouble(i -> -all[i].score).thenComparing(i -> ids[i]));
-        return Optional.of(new Rescored(Arrays.stream(ranked).limit(window).map(i -> all[i]).toArray(ScoreDoc[]::new),
-                proven));
+        ScoreDoc[] ranked = pool.values().toArray(ScoreDoc[]::new);
+        Arrays.sort(ranked, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score));
+        breakTiesById(searcher, ranked);
+        return Optional.of(new Rescored(Arrays.copyOf(ranked, Math.min(window, ranked.length)), proven));
     }
 
     /**
@@ -229,6 +226,28 @@ final class HitRanking {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
             DoubleValues boost = recency.getValues(leaf, null);
             sd.score = boost.advanceExact(sd.doc - leaf.docBase) ? (float) (sd.score * boost.doubleValue()) : 0f;
+        }
+    }
+
+    /** Orders each run of equal scores in {@code ranked} (sorted by score) by advisory id; ids read only for ties. */
+    private static void breakTiesById(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+        int start = 0;
+        while (start < ranked.length) {
+            int end = start + 1;
+            while (end < ranked.length && ranked[end].score == ranked[start].score) {
+                end++;
+            }
+            if (end - start > 1) {
+                ScoreDoc[] tied = Arrays.copyOfRange(ranked, start, end);
+                String[] ids = ids(searcher, tied);
+                Integer[] byId = new Integer[tied.length];
+                Arrays.setAll(byId, i -> i);
+                Arrays.sort(byId, Comparator.comparing(i -> ids[i]));
+                for (int i = 0; i < tied.length; i++) {
+                    ranked[start + i] = tied[byId[i]];
+                }
+            }
+            start = end;
         }
     }
 
