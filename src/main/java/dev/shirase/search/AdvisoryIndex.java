@@ -414,12 +414,16 @@ public final class AdvisoryIndex implements AutoCloseable {
         if (matchAll) {
             page = ranking.newest(hits, q.offset(), q.limit());
         } else {
+            // The filters are in the hits; as a filter beside the text they also lead the scoring passes.
+            Query known = new BooleanQuery.Builder()
+                    .add(text, BooleanClause.Occur.MUST)
+                    .add(new HitSetQuery(hits), BooleanClause.Occur.FILTER)
+                    .build();
             RecencyBoost recency = recency();
-            Query boosted = withFilters(FunctionScoreQuery.boostByValue(text, recency), q);
+            Query boosted = FunctionScoreQuery.boostByValue(known, recency);
             page = q.sort() == SortOrder.DATE
                     ? ranking.newestScored(searcher, hits, boosted, q.offset(), q.limit())
-                    : ranking.mostRelevant(searcher, filtered, boosted, recency, hits, q.offset(),
-                            q.limit());
+                    : ranking.mostRelevant(searcher, known, boosted, recency, hits, q.offset(), q.limit());
         }
         Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
         return new SearchResults(hits.total(), hits(searcher, page, highlightQuery), facetCounts);
