@@ -514,6 +514,13 @@ public final class AdvisoryIndex implements AutoCloseable {
             }
 
             @Override
+            protected OffsetSource getOffsetSource(String field) {
+                // Re-analysing the two short stored texts with the bigram chain is cheaper than opening a postings
+                // enum per query term per hit (what the offsets in the postings cost); the marks are the same.
+                return OffsetSource.ANALYSIS;
+            }
+
+            @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
                     throws IOException {
                 List<CharSequence[]> values = new ArrayList<>();
