@@ -414,7 +414,7 @@ public final class AdvisoryIndex implements AutoCloseable {
         if (matchAll) {
             page = ranking.newest(hits, q.offset(), q.limit());
         } else {
-            // The filters are in the hits; as a filter beside the text they also lead the scoring passes.
+            // The filters are in the hits; as a filter beside the text they lead the exhaustive scoring passes.
             Query known = new BooleanQuery.Builder()
                     .add(text, BooleanClause.Occur.MUST)
                     .add(new HitSetQuery(hits), BooleanClause.Occur.FILTER)
@@ -423,7 +423,9 @@ public final class AdvisoryIndex implements AutoCloseable {
             Query boosted = FunctionScoreQuery.boostByValue(known, recency);
             page = q.sort() == SortOrder.DATE
                     ? ranking.newestScored(searcher, hits, boosted, q.offset(), q.limit())
-                    : ranking.mostRelevant(searcher, known, boosted, recency, hits, q.offset(), q.limit());
+                    // The text top-N of a broad query runs without the hit set: block-max WAND skips only in a
+                    // conjunction of scoring clauses.
+                    : ranking.mostRelevant(searcher, filtered, boosted, recency, hits, q.offset(), q.limit());
         }
         Query highlightQuery = matchAll ? new MatchAllDocsQuery() : parser.highlightQuery(q.text());
         return new SearchResults(hits.total(), hits(searcher, page, highlightQuery), facetCounts);
