@@ -1,6 +1,5 @@
 package dev.shirase.bench;
 
-import dev.shirase.advisory.Advisory;
 import dev.shirase.ingest.ArchiveListener;
 import dev.shirase.ingest.FeedParsers;
 import dev.shirase.ingest.Ingestor;
@@ -26,7 +25,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -41,7 +41,7 @@ final class AdvisoryAnalyzers {
     }
 
     static Analyzer japanese() {
-        return new Analyzer() {
+        return new NfkcAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.SEARCH);
@@ -52,26 +52,11 @@ final class AdvisoryAnalyzers {
                 stream = new LowerCaseFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new NfkcCharFilter(reader);
-            }
-
-            @Override
-            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-                return new NfkcCharFilter(reader);
-            }
         };
     }
 
     static Analyzer bigram() {
-        return new Analyzer() {
+        return new NfkcAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
@@ -80,21 +65,24 @@ final class AdvisoryAnalyzers {
                         | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, false);
                 return new TokenStreamComponents(source, stream);
             }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new NfkcCharFilter(reader);
-            }
-
-            @Override
-            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-                return new NfkcCharFilter(reader);
-            }
         };
+    }
+
+    /** Both chains read text through NFKC and normalise query terms (wildcards, prefixes) by lower-casing. */
+    private abstract static class NfkcAnalyzer extends Analyzer {
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new NfkcCharFilter(reader);
+        }
+
+        @Override
+        protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+            return new NfkcCharFilter(reader);
+        }
     }
 }

@@ -159,20 +159,15 @@ final class TextQueryParser {
 
     /** Last resort: every word must match in some field; a word that analyses to nothing is ignored. */
     private Query wordByWord(String text, String[] fields, boolean thin) {
-        QueryBuilder builder = new QueryBuilder(analyzer) {
-            @Override
-            protected Query analyzePhrase(String field, TokenStream stream, int slop) throws IOException {
-                Query phrase = super.analyzePhrase(field, stream, slop);
-                return thin ? BigramPhrases.thin(phrase) : phrase;
-            }
-        };
+        QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;
         for (String word : text.strip().split("\\s+")) {
             List<Query> perField = new ArrayList<>();
             for (String field : fields) {
-                Query q = builder.createPhraseQuery(field, word);
+                Query phrase = builder.createPhraseQuery(field, word);
+                Query q = thin && phrase != null ? BigramPhrases.thin(phrase) : phrase;
                 if (q != null) {
                     perField.add(new BoostQuery(q, FIELD_BOOSTS.get(field)));
                 }
