@@ -17,6 +17,7 @@ import dev.shirase.store.EnrichmentRepository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -37,9 +38,9 @@ import java.util.stream.Stream;
 /**
  * {@code bench ingest}: N generated JVN-iPedia-like items end to end (parse → store → index) into a fresh data dir
  * (parsing one feed document ahead on a second thread, the index written by the index's worker threads; each feed
- * document made searchable by a near-real-time refresh, durable index commits as the ingestor's policy says, and one
- * at the end, inside the timed part),
- * then the same documents into a bare index (Lucene alone) for comparison, then search latency over the result.
+ * document made searchable as the ingestor does it, durable index commits as its policy says, and one at the end,
+ * inside the timed part), then the same documents into a bare index (Lucene alone) for comparison, then search
+ * latency over the result. A warm-up through both paths comes first, untimed, until the JIT compiler is nearly idle.
  */
 public final class IngestBenchmark {
     private static final List<String> QUERIES = List.of("認証", "Google Chrome", "クロスサイトスクリプティング",
@@ -50,7 +51,8 @@ public final class IngestBenchmark {
      * What one run measured. Wall seconds and process CPU seconds (all threads, so a loaded machine shows in the
      * gap between the two); {@code stages} is the ingestor's per-stage breakdown, {@code parse*} the parser's share.
      */
-    public record Result(int items, double seconds, double cpuSeconds, double parseSeconds, double parseCpuSeconds,
+    public record Result(int items, int warmupItems, double seconds, double cpuSeconds, double parseSeconds,
+                         double parseCpuSeconds,
                          String stages, double bareSeconds, double bareCpuSeconds, long peakHeapBytes,
                          long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
                          Latency search, Latency searchNoFacets) {
@@ -69,6 +71,8 @@ public final class IngestBenchmark {
 
     /** Search latency percentiles in milliseconds: wall clock, and CPU time of the searching thread. */
     public record Latency(double p50, double p99, double cpuP50, double cpuP99, double max, String slowest) {
+        static final Latency NONE = new Latency(0, 0, 0, 0, 0, "");
+
         @Override
         public String toString() {
             return String.format("p50 %.1f ms, p99 %.1f ms (thread cpu p50 %.1f ms, p99 %.1f ms; slowest %s %.1f ms)",
@@ -76,7 +80,14 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Items per warm-up round. */
+    private static final int WARMUP_ROUND = 10_000;
+    /** The warm-up ends once the JIT compiler ran for less than this share of a round's wall time. */
+    private static final double QUIET_JIT = 0.10;
+
     private final int items;
+    /** At most this many items to warm up. */
+    private final int warmup;
     private final int pageSize;
     private final PrintStream out;
     private final JvndbFeedGenerator generator = new JvndbFeedGenerator();
@@ -85,22 +96,61 @@ public final class IngestBenchmark {
     private final FeedSource source = new FeedSource("jvndb", FeedType.JVNDB, URI.create("https://jvndb.jvn.jp/"),
             null, true);
 
-    public IngestBenchmark(int items, int pageSize, PrintStream out) {
+    /** Up to {@code warmup} items go through both paths untimed first (0: measure a cold JVM). */
+    public IngestBenchmark(int items, int warmup, int pageSize, PrintStream out) {
         this.items = items;
+        this.warmup = warmup;
         this.pageSize = pageSize;
         this.out = out;
     }
 
     public Result run(Path workDir) throws IOException {
+        warmUp(workDir.resolve("warmup"));
         resetPeaks();
         HeapSampler sampler = HeapSampler.start();
-        Path data = Files.createDirectories(workDir.resolve("pipeline"));
-        double seconds;
-        double cpuSeconds;
+        PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
+        long peak = peakHeap();
+        double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
+        sampler.stop(); // covers the bare run too
+        return new Result(items, warmup, run.seconds(), run.cpuSeconds(), run.parseNanos()[0] / 1e9,
+                run.parseNanos()[1] / 1e9, run.stages(), bare[0], bare[1], peak, sampler.peakUsed(),
+                sampler.maxAfterGc(), run.search(), run.searchNoFacets());
+    }
+
+    /**
+     * Like a JMH warm-up: rounds of {@value #WARMUP_ROUND} items through the pipeline and through bare Lucene until
+     * the JIT compiler is nearly idle (or {@code warmup} items are spent), so both timed runs meet compiled code, not
+     * the compiler working beside them: on two cores C2 alone takes a third of the machine for the first minute.
+     */
+    private void warmUp(Path scratch) throws IOException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        for (int done = 0; done < warmup; done += WARMUP_ROUND) {
+            int count = Math.min(WARMUP_ROUND, warmup - done);
+            long jitStart = jitTimed ? jit.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            PipelineRun cold = pipeline(Files.createDirectories(scratch.resolve("pipeline")), count, false);
+            double[] coldBare = bareLucene(Files.createDirectories(scratch.resolve("bare")), count);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double jitShare = jitTimed ? (jit.getTotalCompilationTime() - jitStart) / 1e3 / seconds : 0;
+            out.printf("warm-up (not timed) %,d items: pipeline %,.0f advisories/s, bare Lucene %,.0f docs/s,"
+                    + " JIT compiling %.0f%% of the time%n", count, count / cold.seconds(), count / coldBare[0],
+                    jitShare * 100);
+            deleteTree(scratch);
+            if (jitTimed && jitShare < QUIET_JIT) {
+                break;
+            }
+        }
+    }
+
+    /** What one pipeline run measured; the latencies are empty when it did not search. */
+    private record PipelineRun(double seconds, double cpuSeconds, long[] parseNanos, String stages,
+                               Latency search, Latency searchNoFacets) {
+    }
+
+    /** {@code count} items parse → store → index into a fresh data dir; then, if asked, search latencies. */
+    private PipelineRun pipeline(Path data, int count, boolean search) {
         long[] parseNanos = new long[2];
-        String stages;
-        Latency search;
-        Latency searchNoFacets;
         try (Database db = Database.open(Database.defaultUrl(data), "sa", "");
              AdvisoryIndex index = AdvisoryIndex.open(data.resolve("index"))) {
             AdvisoryRepository advisories = new AdvisoryRepository(db);
@@ -114,22 +164,22 @@ public final class IngestBenchmark {
                 return t;
             });
             try {
-                Future<ParsedFeed> next = parsing.submit(() -> timedParse(generator.page(0, Math.min(pageSize, items)),
+                Future<ParsedFeed> next = parsing.submit(() -> timedParse(generator.page(0, Math.min(pageSize, count)),
                         parseNanos));
-                for (int first = 0; first < items; first += pageSize) {
-                    int count = Math.min(pageSize, items - first);
+                for (int first = 0; first < count; first += pageSize) {
+                    int done = Math.min(count, first + pageSize);
                     ParsedFeed page = next.get();
-                    int following = first + pageSize;
-                    if (following < items) {
-                        int followingCount = Math.min(pageSize, items - following);
+                    if (done < count) {
+                        int following = done;
+                        int followingCount = Math.min(pageSize, count - following);
                         next = parsing.submit(() -> timedParse(generator.page(following, followingCount), parseNanos));
                     }
                     ingestor.ingest(page, Instant.now());
-                    progress("pipeline", first + count, start);
+                    progress("pipeline", done, count, start);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("parsing failed: " + e.getCause(), e.getCause());
             } finally {
@@ -137,33 +187,29 @@ public final class IngestBenchmark {
             }
             // Each ingest made its documents visible; the closing durable commit is part of the load too.
             ingestor.commit();
-            seconds = (System.nanoTime() - start) / 1e9;
-            cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            stages = ingestor.stageTimes().summary();
-            if (index.count() != items) {
-                throw new IllegalStateException("only " + index.count() + " of " + items + " advisories are searchable");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            if (index.count() != count) {
+                throw new IllegalStateException("only " + index.count() + " of " + count + " advisories are searchable");
             }
-            search = searchLatencies(index, true);
-            searchNoFacets = searchLatencies(index, false);
+            Latency withFacets = search ? searchLatencies(index, true) : Latency.NONE;
+            Latency withoutFacets = search ? searchLatencies(index, false) : Latency.NONE;
+            return new PipelineRun(seconds, cpuSeconds, parseNanos, ingestor.stageTimes().summary(), withFacets,
+                    withoutFacets);
         }
-        long peak = peakHeap();
-        double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")));
-        sampler.stop(); // covers the bare run too
-        return new Result(items, seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9, stages, bare[0],
-                bare[1], peak, sampler.peakUsed(), sampler.maxAfterGc(), search, searchNoFacets);
     }
 
     /**
      * The same documents into a fresh index with no parser, store or correlation in the timed part; returns wall
      * and process CPU seconds of the timed part.
      */
-    private double[] bareLucene(Path dir) throws IOException {
+    private double[] bareLucene(Path dir, int count) {
         long timed = 0;
         long cpu = 0;
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
-            for (int first = 0; first < items; first += pageSize) {
-                int count = Math.min(pageSize, items - first);
-                List<IndexEntry> page = parse(generator.page(first, count)).advisories().stream()
+            for (int first = 0; first < count; first += pageSize) {
+                int pageCount = Math.min(pageSize, count - first);
+                List<IndexEntry> page = parse(generator.page(first, pageCount)).advisories().stream()
                         .map(IndexEntry::of).toList();
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
@@ -241,10 +287,10 @@ public final class IngestBenchmark {
         }
     }
 
-    private void progress(String phase, int done, long start) {
-        if (done % 20_000 < pageSize || done == items) {
+    private void progress(String phase, int done, int count, long start) {
+        if (done % 20_000 < pageSize || done == count) {
             double s = (System.nanoTime() - start) / 1e9;
-            out.printf("  %s: %,d/%,d (%.0f/s)%n", phase, done, items, done / s);
+            out.printf("  %s: %,d/%,d (%.0f/s)%n", phase, done, count, done / s);
         }
     }
 

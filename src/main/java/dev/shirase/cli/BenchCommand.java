@@ -31,16 +31,22 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--page", defaultValue = "500", description = "items per feed document (default ${DEFAULT-VALUE})")
         int page;
 
+        @Option(names = "--warmup", defaultValue = "100000", paramLabel = "N",
+                description = {"at most N items through both paths before timing, in rounds of 10,000 until the JIT",
+                        "compiler is nearly idle, so the timed runs meet compiled code",
+                        "(default ${DEFAULT-VALUE}; 0 measures a cold JVM)"})
+        int warmup;
+
         @Option(names = "--work", paramLabel = "DIR", description = "scratch dir (default: a temp dir, deleted after)")
         Path work;
 
         @Override
         public Integer call() throws Exception {
             Path dir = work != null ? work : Files.createTempDirectory("shirase-bench");
-            System.out.printf("bench ingest: %,d items, %d per document, %d cores, max heap %d MB, in %s%n", items,
-                    page, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
+            System.out.printf("bench ingest: %,d items (after up to %,d to warm up), %d per document, %d cores,"
+                            + " max heap %d MB, in %s%n", items, warmup, page, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
             try {
-                IngestBenchmark.Result r = new IngestBenchmark(items, page, System.out).run(dir);
+                IngestBenchmark.Result r = new IngestBenchmark(items, warmup, page, System.out).run(dir);
                 System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s"
                                 + " (process cpu %.1f s = %,.0f per cpu-second)%n", r.items(), r.seconds(),
                         r.perSecond(), r.cpuSeconds(), r.items() / r.cpuSeconds());
