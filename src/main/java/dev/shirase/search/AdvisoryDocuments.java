@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -24,20 +23,11 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /** Maps an advisory to its Lucene document, and a stored document back to a {@link SearchHit}. */
 final class AdvisoryDocuments {
-
-    /** Stored, analysed text with offsets in the postings, so the highlighter needs no re-analysis. */
-    private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        HIGHLIGHTED_TEXT.freeze();
-    }
 
     private AdvisoryDocuments() {
     }
@@ -57,9 +47,11 @@ final class AdvisoryDocuments {
             doc.add(new StoredField(IndexFields.RELATED, related));
         }
 
-        doc.add(new Field(IndexFields.TITLE, a.title(), HIGHLIGHTED_TEXT));
+        // Stored for the page and the highlighter, which finds its marks by re-analysing the stored text (offsets in
+        // the postings would cost every document at indexing time, for the ten shown per search).
+        doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE_JA, a.title(), Field.Store.NO));
-        doc.add(new Field(IndexFields.SUMMARY, a.summary(), HIGHLIGHTED_TEXT));
+        doc.add(new TextField(IndexFields.SUMMARY, a.summary(), Field.Store.YES));
         String products = productText(a.products());
         doc.add(new TextField(IndexFields.PRODUCTS, products, Field.Store.NO));
 

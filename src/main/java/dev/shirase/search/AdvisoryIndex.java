@@ -85,7 +85,7 @@ public final class AdvisoryIndex implements AutoCloseable {
      * searched (it would silently miss things) but rebuilt from the store.
      */
     static final String SCHEMA_KEY = "shirase.schema";
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     /** In-memory indexing buffer: large enough for few flushes in a bulk load, small within a 512 MB heap. */
     static final double RAM_BUFFER_MB = 96;
     /** Commit data key of the store watermark (see {@link #markIndexedThrough}). */
