@@ -197,14 +197,14 @@ public final class Ingestor {
     private List<IndexEntry> entriesWithRelatives(List<Advisory> changed) {
         return times.time(StageTimes.Stage.RELATE, () -> {
             List<String> ids = changed.stream().map(Advisory::id).toList();
-            Map<String, Set<String>> related = advisories.relatedIdsAll(ids);
+            Map<String, Set<String>> related = advisories.relatedIdsOf(changed);
             Set<String> relatives = new LinkedHashSet<>();
             related.values().forEach(relatives::addAll);
             ids.forEach(relatives::remove);
             List<IndexEntry> entries = new ArrayList<>(withVerdicts(changed, related));
             if (!relatives.isEmpty()) {
                 List<Advisory> others = advisories.findAll(relatives);
-                entries.addAll(withVerdicts(others, advisories.relatedIdsAll(relatives)));
+                entries.addAll(withVerdicts(others, advisories.relatedIdsOf(others)));
             }
             return entries;
         });
@@ -212,7 +212,7 @@ public final class Ingestor {
 
     private List<IndexEntry> entries(Collection<Advisory> items) {
         return times.time(StageTimes.Stage.RELATE,
-                () -> withVerdicts(items, advisories.relatedIdsAll(items.stream().map(Advisory::id).toList())));
+                () -> withVerdicts(items, advisories.relatedIdsOf(items)));
     }
 
     private List<IndexEntry> withVerdicts(Collection<Advisory> items, Map<String, Set<String>> related) {

@@ -1,6 +1,5 @@
 package dev.shirase.store;
 
-import dev.shirase.advisory.AffectedProduct;
 import dev.shirase.advisory.Advisory;
 import dev.shirase.advisory.Cvss;
 import dev.shirase.advisory.EpssScore;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -283,26 +281,22 @@ public final class AdvisoryRepository {
         }
     }
 
-    /** Replaces the identifier and product rows of every written advisory. */
+    /** Replaces the identifier rows of every written advisory. */
     private static void writeChildren(Connection c, List<Pending> dirty) throws SQLException {
         List<String> replaced = dirty.stream().filter(p -> p.stored).map(p -> p.latest.advisory().id()).toList();
         if (!replaced.isEmpty()) {
-            for (String table : List.of("advisory_identifier", "advisory_product")) {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE advisory_id = ?")) {
-                    for (String id : replaced) {
-                        delete.setString(1, id);
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM advisory_identifier WHERE advisory_id = ?")) {
+                for (String id : replaced) {
+                    delete.setString(1, id);
+                    delete.addBatch();
                 }
+                delete.executeBatch();
             }
         }
         try (PreparedStatement ids = c.prepareStatement(
-                "INSERT INTO advisory_identifier (advisory_id, id_type, id_value) VALUES (?,?,?)");
-             PreparedStatement products = c.prepareStatement("INSERT INTO advisory_product (advisory_id, seq, cpe,"
-                     + " cpe_vendor, cpe_product, vendor, product, version_text) VALUES (?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO advisory_identifier (advisory_id, id_type, id_value) VALUES (?,?,?)")) {
             boolean anyIds = false;
-            boolean anyProducts = false;
             for (Pending p : dirty) {
                 Advisory a = p.latest.advisory();
                 for (Identifier i : linkIdentifiers(a)) {
@@ -312,26 +306,9 @@ public final class AdvisoryRepository {
                     ids.addBatch();
                     anyIds = true;
                 }
-                int seq = 0;
-                for (AffectedProduct ap : a.products()) {
-                    Optional<CpeName> cpe = ap.cpe().flatMap(CpeName::parse);
-                    products.setString(1, a.id());
-                    products.setInt(2, seq++);
-                    Sql.setText(products, 3, ap.cpe(), 1000);
-                    Sql.setText(products, 4, cpe.map(CpeName::vendor), 200);
-                    Sql.setText(products, 5, cpe.map(CpeName::product), 200);
-                    products.setString(6, Sql.truncate(ap.vendor(), 1000));
-                    products.setString(7, Sql.truncate(ap.product(), 1000));
-                    Sql.setText(products, 8, ap.versionText(), 4000);
-                    products.addBatch();
-                    anyProducts = true;
-                }
             }
             if (anyIds) {
                 ids.executeBatch();
-            }
-            if (anyProducts) {
-                products.executeBatch();
             }
         }
     }
@@ -525,14 +502,6 @@ public final class AdvisoryRepository {
                 List.of(canonical), "advisories with identifier " + canonical);
     }
 
-    /** Ids of advisories naming this CPE vendor and product (compared lower-case), for matching lookups. */
-    public Set<String> idsWithProduct(String cpeVendor, String cpeProduct) {
-        return new TreeSet<>(strings("SELECT DISTINCT advisory_id FROM advisory_product"
-                        + " WHERE cpe_vendor = ? AND cpe_product = ?",
-                List.of(cpeVendor.toLowerCase(Locale.ROOT), cpeProduct.toLowerCase(Locale.ROOT)),
-                "advisories of product " + cpeVendor + ":" + cpeProduct));
-    }
-
     /**
      * The other advisories that describe the same threat: linked transitively through shared identifiers
      * (JVNDB ↔ CVE ↔ JVNVU ↔ a JPCERT alert naming the CVE). Identifiers carried by more than {@link #MAX_SHARED}
@@ -577,15 +546,8 @@ public final class AdvisoryRepository {
      */
     public Map<String, Set<String>> relatedIdsAll(Collection<String> ids) {
         Set<String> wanted = new LinkedHashSet<>(ids);
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        if (wanted.isEmpty()) {
-            return out;
-        }
-        Set<String> linked = new HashSet<>();
+        Map<String, List<String>> ownerOf = new HashMap<>();
         try (Connection c = db.connection()) {
-            // Two indexed lookups: the identifiers of these advisories, then which of them another advisory shares
-            // (a value carried by two or more rows; the key is (advisory_id, id_value), so by two advisories).
-            Map<String, List<String>> ownerOf = new HashMap<>();
             for (List<String> part : Sql.chunks(wanted, IN_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
                         + " WHERE advisory_id = ANY(?)")) {
@@ -597,6 +559,42 @@ public final class AdvisoryRepository {
                     }
                 }
             }
+        } catch (SQLException e) {
+            throw new StoreException("cannot correlate advisories " + abbreviate(wanted) + ": " + e.getMessage(), e);
+        }
+        return related(wanted, ownerOf);
+    }
+
+    /**
+     * {@link #relatedIdsAll} for stored advisories at hand: their identifier rows are known without reading them
+     * (they are {@link #linkIdentifiers}), which saves a query per batch of a bulk load.
+     */
+    public Map<String, Set<String>> relatedIdsOf(Collection<Advisory> stored) {
+        Set<String> wanted = new LinkedHashSet<>();
+        Map<String, List<String>> ownerOf = new HashMap<>();
+        for (Advisory a : stored) {
+            if (wanted.add(a.id())) {
+                for (Identifier i : linkIdentifiers(a)) {
+                    ownerOf.computeIfAbsent(i.value(), k -> new ArrayList<>()).add(a.id());
+                }
+            }
+        }
+        return related(wanted, ownerOf);
+    }
+
+    /**
+     * The relatives of each wanted advisory, given which of them carries which identifier value: one query finds
+     * the values another advisory shares too (a value carried by two or more rows; the key is (advisory_id,
+     * id_value), so by two advisories); advisories with none of those (most new ones) have no relatives, only the
+     * others are followed one by one.
+     */
+    private Map<String, Set<String>> related(Set<String> wanted, Map<String, List<String>> ownerOf) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        Set<String> linked = new HashSet<>();
+        try (Connection c = db.connection()) {
             for (List<String> part : Sql.chunks(ownerOf.keySet(), IN_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id_value FROM advisory_identifier"
                         + " WHERE id_value = ANY(?) GROUP BY id_value HAVING COUNT(*) > 1")) {

@@ -94,5 +94,10 @@ class AdvisoryRepositoryBatchTest {
         assertThat(all.get("JVNDB-2026-009999")).isEmpty();
         assertThat(all.get("JPCERT-AT-2026-0010")).hasSize(40);
         assertThat(repo.relatedIdsAll(List.of())).isEmpty();
+        // The same answers from the advisories at hand, without reading their identifier rows.
+        assertThat(repo.relatedIdsOf(repo.findAll(batch.stream().map(Advisory::id).toList())))
+                .isEqualTo(all.entrySet().stream().filter(e -> !e.getKey().equals("NO-SUCH-ID"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(repo.relatedIdsOf(List.of())).isEmpty();
     }
 }
