@@ -120,7 +120,8 @@ public final class IngestBenchmark {
     /**
      * Like a JMH warm-up: rounds of {@value #WARMUP_ROUND} items through the pipeline and through bare Lucene until
      * the JIT compiler is nearly idle (or {@code warmup} items are spent), so both timed runs meet compiled code, not
-     * the compiler working beside them: on two cores C2 alone takes a third of the machine for the first minute.
+     * the compiler working beside them: on two cores, C2 takes about a third of the machine for the first one to two
+     * minutes (some 150,000 items), while the application threads leave it little room to finish.
      */
     private void warmUp(Path scratch) throws IOException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

@@ -31,7 +31,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--page", defaultValue = "500", description = "items per feed document (default ${DEFAULT-VALUE})")
         int page;
 
-        @Option(names = "--warmup", defaultValue = "100000", paramLabel = "N",
+        @Option(names = "--warmup", defaultValue = "300000", paramLabel = "N",
                 description = {"at most N items through both paths before timing, in rounds of 10,000 until the JIT",
                         "compiler is nearly idle, so the timed runs meet compiled code",
                         "(default ${DEFAULT-VALUE}; 0 measures a cold JVM)"})

@@ -44,7 +44,6 @@ public final class AdvisoryRepository {
     /** Identifiers carried by more advisories than this (a monthly alert naming 100 CVEs) do not link a threat. */
     public static final int MAX_SHARED = 30;
 
-    private static final int IN_CHUNK = 500;
     /** Advisories written per round of SELECT + batches inside one upsertAll transaction. */
     private static final int WRITE_CHUNK = 1_000;
     private static final String COLUMNS = "id, source, revision, body_json";
@@ -217,7 +216,7 @@ public final class AdvisoryRepository {
             ids.add(e.advisory().id());
         }
         Map<String, Pending> state = new HashMap<>();
-        for (List<String> part : Sql.chunks(ids, IN_CHUNK)) {
+        for (List<String> part : Sql.chunks(ids, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, source, content_hash, revision, last_changed"
                     + " FROM advisory WHERE id = ANY(?)")) {
                 Sql.bindArray(ps, 1, part);
@@ -352,7 +351,7 @@ public final class AdvisoryRepository {
         try (Connection c = db.connection();
              PreparedStatement ps = c.prepareStatement("UPDATE advisory SET change_seq = " + NEXT_CHANGE
                      + " WHERE id = ANY(?)")) {
-            for (List<String> part : Sql.chunks(new TreeSet<>(ids), IN_CHUNK)) {
+            for (List<String> part : Sql.chunks(new TreeSet<>(ids), Sql.ANY_CHUNK)) {
                 Sql.bindArray(ps, 1, part);
                 ps.executeUpdate();
             }
@@ -427,7 +426,7 @@ public final class AdvisoryRepository {
         Set<String> wanted = new LinkedHashSet<>(ids);
         try (Connection c = db.connection()) {
             Map<String, Advisory> byId = new HashMap<>();
-            for (List<String> part : Sql.chunks(wanted, IN_CHUNK)) {
+            for (List<String> part : Sql.chunks(wanted, Sql.ANY_CHUNK)) {
                 for (Advisory a : queryAny(c, "SELECT " + COLUMNS + " FROM advisory WHERE id = ANY(?)", part)) {
                     byId.put(a.id(), a);
                 }
@@ -548,7 +547,7 @@ public final class AdvisoryRepository {
         Set<String> wanted = new LinkedHashSet<>(ids);
         Map<String, List<String>> ownerOf = new HashMap<>();
         try (Connection c = db.connection()) {
-            for (List<String> part : Sql.chunks(wanted, IN_CHUNK)) {
+            for (List<String> part : Sql.chunks(wanted, Sql.ANY_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
                         + " WHERE advisory_id = ANY(?)")) {
                     Sql.bindArray(ps, 1, part);
@@ -595,7 +594,7 @@ public final class AdvisoryRepository {
         }
         Set<String> linked = new HashSet<>();
         try (Connection c = db.connection()) {
-            for (List<String> part : Sql.chunks(ownerOf.keySet(), IN_CHUNK)) {
+            for (List<String> part : Sql.chunks(ownerOf.keySet(), Sql.ANY_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id_value FROM advisory_identifier"
                         + " WHERE id_value = ANY(?) GROUP BY id_value HAVING COUNT(*) > 1")) {
                     Sql.bindArray(ps, 1, part);
@@ -623,7 +622,7 @@ public final class AdvisoryRepository {
     private static Set<String> identifierValuesOfNonHubs(Connection c, List<String> frontier, String start)
             throws SQLException {
         Map<String, List<String>> byAdvisory = new HashMap<>();
-        for (List<String> part : Sql.chunks(frontier, IN_CHUNK)) {
+        for (List<String> part : Sql.chunks(frontier, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
                     + " WHERE advisory_id = ANY(?)")) {
                 Sql.bindArray(ps, 1, part);
@@ -646,7 +645,7 @@ public final class AdvisoryRepository {
     /** The values among {@code values} carried by at most {@link #MAX_SHARED} advisories. */
     private static List<String> linkingValues(Connection c, Collection<String> values) throws SQLException {
         List<String> linking = new ArrayList<>();
-        for (List<String> part : Sql.chunks(values, IN_CHUNK)) {
+        for (List<String> part : Sql.chunks(values, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT id_value, COUNT(*) FROM advisory_identifier"
                     + " WHERE id_value = ANY(?) GROUP BY id_value")) {
                 Sql.bindArray(ps, 1, part);
@@ -685,7 +684,7 @@ public final class AdvisoryRepository {
     /** Whether any of {@code ids} is stored: a cheap overlap test for gap detection. */
     public boolean anyExists(Collection<String> ids) {
         try (Connection c = db.connection()) {
-            for (List<String> part : Sql.chunks(new LinkedHashSet<>(ids), IN_CHUNK)) {
+            for (List<String> part : Sql.chunks(new LinkedHashSet<>(ids), Sql.ANY_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id FROM advisory WHERE id = ANY(?) LIMIT 1")) {
                     Sql.bindArray(ps, 1, part);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -787,7 +786,7 @@ public final class AdvisoryRepository {
     /** Runs a one-column query whose only parameter is an {@code = ANY(?)} array, over chunks of {@code values}. */
     private static List<String> inChunks(Connection c, String sql, Collection<String> values) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (List<String> part : Sql.chunks(values, IN_CHUNK)) {
+        for (List<String> part : Sql.chunks(values, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -25,7 +25,6 @@ import java.util.TreeSet;
 public final class EnrichmentRepository {
 
     static final int BATCH = 5_000;
-    private static final int IN_CHUNK = 1_000;
 
     private final Database db;
 
@@ -93,7 +92,7 @@ public final class EnrichmentRepository {
     public Set<String> advisoryIdsWithCves(Collection<String> cves) {
         Set<String> ids = new TreeSet<>();
         try (Connection c = db.connection()) {
-            for (List<String> chunk : Sql.chunks(new TreeSet<>(cves), IN_CHUNK)) {
+            for (List<String> chunk : Sql.chunks(new TreeSet<>(cves), Sql.ANY_CHUNK)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT advisory_id FROM advisory_identifier"
                         + " WHERE id_type = 'CVE' AND id_value = ANY(?)")) {
                     Sql.bindArray(ps, 1, chunk);
@@ -113,7 +112,7 @@ public final class EnrichmentRepository {
     /** KEV entries stored for any of these CVEs, by CVE (used to enrich advisories on read). */
     static Map<String, KevEntry> kevByCve(Connection c, Collection<String> cves) throws SQLException {
         Map<String, KevEntry> found = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(cves, IN_CHUNK)) {
+        for (List<String> chunk : Sql.chunks(cves, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT cve, vendor, product, name, date_added, due_date,"
                     + " known_ransomware, required_action FROM kev_entry WHERE cve = ANY(?)")) {
                 Sql.bindArray(ps, 1, chunk);
@@ -133,7 +132,7 @@ public final class EnrichmentRepository {
     /** EPSS scores stored for any of these CVEs, by CVE. */
     static Map<String, EpssScore> epssByCve(Connection c, Collection<String> cves) throws SQLException {
         Map<String, EpssScore> found = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(cves, IN_CHUNK)) {
+        for (List<String> chunk : Sql.chunks(cves, Sql.ANY_CHUNK)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT cve, score, percentile, score_date FROM epss_score"
                     + " WHERE cve = ANY(?)")) {
                 Sql.bindArray(ps, 1, chunk);

@@ -33,6 +33,13 @@ final class Sql {
         }
     }
 
+    /**
+     * Values per {@code = ANY(?)} array. H2 finds the rows through the index, then checks each row against the whole
+     * array, one comparison per element: a query for n values costs n × length comparisons, so shorter arrays in more
+     * queries are cheaper (500 made that check most of the correlation step of a bulk load).
+     */
+    static final int ANY_CHUNK = 64;
+
     /** Splits values into lists of at most {@code size}, so IN lists stay within driver limits. */
     static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<T> all = new ArrayList<>(values);
