@@ -80,6 +80,8 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Rounds of the typical queries run untimed before search latencies are measured. */
+    private static final int SEARCH_WARMUP_ROUNDS = 100;
     /** Items per warm-up round. */
     private static final int WARMUP_ROUND = 10_000;
     /** The warm-up ends once the JIT compiler ran for less than this share of a round's wall time. */
@@ -227,9 +229,12 @@ public final class IngestBenchmark {
         return new double[] {timed / 1e9, cpu / 1e9};
     }
 
-    /** Wall and thread-CPU milliseconds per search, over 20 rounds of the typical queries (after a warm-up). */
+    /**
+     * Wall and thread-CPU milliseconds per search, over 20 rounds of the typical queries, after
+     * {@value #SEARCH_WARMUP_ROUNDS} rounds that let the JIT compile the search paths (the ingest left them cold).
+     */
     private Latency searchLatencies(AdvisoryIndex index, boolean facets) {
-        for (int r = 0; r < 3; r++) {
+        for (int r = 0; r < SEARCH_WARMUP_ROUNDS; r++) {
             for (String q : QUERIES) {
                 index.search(SearchQuery.of(q).withFacets(facets));
             }
