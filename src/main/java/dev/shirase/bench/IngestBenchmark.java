@@ -81,7 +81,7 @@ public final class IngestBenchmark {
     }
 
     /** Rounds of the typical queries run untimed before search latencies are measured. */
-    private static final int SEARCH_WARMUP_ROUNDS = 100;
+    static final int SEARCH_WARMUP_ROUNDS = 100;
     /** Items per warm-up round. */
     private static final int WARMUP_ROUND = 10_000;
     /** The warm-up ends once the JIT compiler ran for less than this share of a round's wall time. */
@@ -91,6 +91,7 @@ public final class IngestBenchmark {
     /** At most this many items to warm up. */
     private final int warmup;
     private final int pageSize;
+    private final int searchWarmupRounds;
     private final PrintStream out;
     private final JvndbFeedGenerator generator = new JvndbFeedGenerator();
     /** The parser production uses for the {@code jvndb} type. */
@@ -100,22 +101,28 @@ public final class IngestBenchmark {
 
     /** Up to {@code warmup} items go through both paths untimed first (0: measure a cold JVM). */
     public IngestBenchmark(int items, int warmup, int pageSize, PrintStream out) {
+        this(items, warmup, pageSize, SEARCH_WARMUP_ROUNDS, out);
+    }
+
+    /** With fewer untimed search rounds (tests). */
+    IngestBenchmark(int items, int warmup, int pageSize, int searchWarmupRounds, PrintStream out) {
         this.items = items;
         this.warmup = warmup;
         this.pageSize = pageSize;
+        this.searchWarmupRounds = searchWarmupRounds;
         this.out = out;
     }
 
     public Result run(Path workDir) throws IOException {
-        warmUp(workDir.resolve("warmup"));
+        int warmedUp = warmUp(workDir.resolve("warmup"));
         resetPeaks();
         HeapSampler sampler = HeapSampler.start();
         PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
         long peak = peakHeap();
         double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
         sampler.stop(); // covers the bare run too
-        return new Result(items, warmup, run.seconds(), run.cpuSeconds(), run.parseNanos()[0] / 1e9,
-                run.parseNanos()[1] / 1e9, run.stages(), bare[0], bare[1], peak, sampler.peakUsed(),
+        return new Result(items, warmedUp, run.seconds(), run.cpuSeconds(), run.parseSeconds(),
+                run.parseCpuSeconds(), run.stages(), bare[0], bare[1], peak, sampler.peakUsed(),
                 sampler.maxAfterGc(), run.search(), run.searchNoFacets());
     }
 
@@ -123,13 +130,16 @@ public final class IngestBenchmark {
      * Like a JMH warm-up: rounds of {@value #WARMUP_ROUND} items through the pipeline and through bare Lucene until
      * the JIT compiler is nearly idle (or {@code warmup} items are spent), so both timed runs meet compiled code, not
      * the compiler working beside them: on two cores, C2 takes about a third of the machine for the first one to two
-     * minutes (some 150,000 items), while the application threads leave it little room to finish.
+     * minutes (some 150,000 items), while the application threads leave it little room to finish. Returns how many
+     * items it took.
      */
-    private void warmUp(Path scratch) throws IOException {
+    private int warmUp(Path scratch) throws IOException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        for (int done = 0; done < warmup; done += WARMUP_ROUND) {
+        int done = 0;
+        while (done < warmup) {
             int count = Math.min(WARMUP_ROUND, warmup - done);
+            done += count;
             long jitStart = jitTimed ? jit.getTotalCompilationTime() : 0;
             long start = System.nanoTime();
             PipelineRun cold = pipeline(Files.createDirectories(scratch.resolve("pipeline")), count, false);
@@ -144,11 +154,12 @@ public final class IngestBenchmark {
                 break;
             }
         }
+        return done;
     }
 
     /** What one pipeline run measured; the latencies are empty when it did not search. */
-    private record PipelineRun(double seconds, double cpuSeconds, long[] parseNanos, String stages,
-                               Latency search, Latency searchNoFacets) {
+    private record PipelineRun(double seconds, double cpuSeconds, double parseSeconds, double parseCpuSeconds,
+                               String stages, Latency search, Latency searchNoFacets) {
     }
 
     /** {@code count} items parse → store → index into a fresh data dir; then, if asked, search latencies. */
@@ -197,8 +208,8 @@ public final class IngestBenchmark {
             }
             Latency withFacets = search ? searchLatencies(index, true) : Latency.NONE;
             Latency withoutFacets = search ? searchLatencies(index, false) : Latency.NONE;
-            return new PipelineRun(seconds, cpuSeconds, parseNanos, ingestor.stageTimes().summary(), withFacets,
-                    withoutFacets);
+            return new PipelineRun(seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9,
+                    ingestor.stageTimes().summary(), withFacets, withoutFacets);
         }
     }
 
@@ -230,11 +241,11 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Wall and thread-CPU milliseconds per search, over 20 rounds of the typical queries, after
-     * {@value #SEARCH_WARMUP_ROUNDS} rounds that let the JIT compile the search paths (the ingest left them cold).
+     * Wall and thread-CPU milliseconds per search, over 20 rounds of the typical queries, after untimed rounds
+     * ({@value #SEARCH_WARMUP_ROUNDS} by default) that let the JIT compile the search paths (the ingest left them cold).
      */
     private Latency searchLatencies(AdvisoryIndex index, boolean facets) {
-        for (int r = 0; r < SEARCH_WARMUP_ROUNDS; r++) {
+        for (int r = 0; r < searchWarmupRounds; r++) {
             for (String q : QUERIES) {
                 index.search(SearchQuery.of(q).withFacets(facets));
             }

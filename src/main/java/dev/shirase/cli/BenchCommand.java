@@ -48,8 +48,9 @@ public final class BenchCommand implements Runnable {
             try {
                 IngestBenchmark.Result r = new IngestBenchmark(items, warmup, page, System.out).run(dir);
                 System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s"
-                                + " (process cpu %.1f s = %,.0f per cpu-second)%n", r.items(), r.seconds(),
-                        r.perSecond(), r.cpuSeconds(), r.items() / r.cpuSeconds());
+                                + " (process cpu %.1f s = %,.0f per cpu-second; %s)%n", r.items(), r.seconds(),
+                        r.perSecond(), r.cpuSeconds(), r.items() / r.cpuSeconds(), r.warmupItems() == 0
+                                ? "cold JVM" : String.format("after %,d items to warm up", r.warmupItems()));
                 System.out.printf("  stages: parse %.1f s (cpu %.1f s), %s%n", r.parseSeconds(), r.parseCpuSeconds(),
                         r.stages());
                 System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s)%n",

@@ -1,0 +1,38 @@
+package dev.shirase.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark harness on a small scale: warm-up rounds, both timed runs, search, and its scratch dirs. */
+class IngestBenchmarkTest {
+
+    @Test
+    void warmsUpThenTimesThePipelineBareLuceneAndSearch(@TempDir Path work) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        IngestBenchmark.Result r = new IngestBenchmark(600, 500, 200, 1,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run(work);
+
+        assertThat(r.items()).isEqualTo(600);
+        // One round of at most 500: a quiet JIT may end it after that round, never later.
+        assertThat(r.warmupItems()).isEqualTo(500);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("warm-up (not timed) 500 items");
+        assertThat(r.seconds()).isPositive();
+        assertThat(r.cpuSeconds()).isPositive();
+        assertThat(r.bareSeconds()).isPositive();
+        assertThat(r.ratio()).isPositive();
+        assertThat(r.stages()).contains("store").contains("index");
+        assertThat(r.search().p50()).isPositive();
+        assertThat(r.searchNoFacets().p99()).isGreaterThanOrEqualTo(r.searchNoFacets().p50());
+        // The warm-up's scratch dirs are gone; the timed runs' dirs stay for inspection.
+        assertThat(work.resolve("warmup")).doesNotExist();
+        assertThat(Files.isDirectory(work.resolve("pipeline"))).isTrue();
+        assertThat(Files.isDirectory(work.resolve("bare"))).isTrue();
+    }
+}
