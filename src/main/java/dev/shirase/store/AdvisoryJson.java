@@ -3,7 +3,6 @@ package dev.shirase.store;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.advisory.AffectedProduct;
@@ -14,7 +13,9 @@ import dev.shirase.advisory.Identifier;
 import dev.shirase.advisory.IdentifierType;
 import dev.shirase.advisory.Reference;
 import dev.shirase.advisory.Severity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,74 +48,105 @@ final class AdvisoryJson {
     record Encoded(String json, String hash) {
     }
 
+    /**
+     * The JSON text and the SHA-256 of its UTF-8 bytes. Written as characters: the text is stored as a string, and
+     * encoding it once for the hash is cheaper than writing UTF-8 and decoding that. Hashes have always been made from
+     * Jackson's UTF-8 writer, which escapes characters outside the BMP ({@code 𠮷} as {@code \ud842\udfb7}) where the
+     * character writer keeps them: text with such characters takes the UTF-8 way, so that no stored hash changes
+     * (see {@code AdvisoryJsonTest}).
+     */
     static Encoded encode(Advisory a) {
-        byte[] utf8 = utf8(a);
-        return new Encoded(new String(utf8, StandardCharsets.UTF_8), hash(utf8));
+        String json = write(a);
+        if (hasSurrogates(json)) {
+            byte[] utf8 = writeUtf8(a);
+            return new Encoded(new String(utf8, StandardCharsets.UTF_8), hash(utf8));
+        }
+        return new Encoded(json, hash(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String write(Advisory a) {
-        return new String(utf8(a), StandardCharsets.UTF_8);
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static byte[] utf8(Advisory a) {
-        ByteArrayBuilder out = new ByteArrayBuilder(512 + 3 * a.summary().length());
+    private static byte[] writeUtf8(Advisory a) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 3 * a.summary().length());
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeNumberField("v", FORMAT);
-            g.writeStringField("id", a.id());
-            g.writeStringField("url", a.url());
-            g.writeStringField("title", a.title());
-            g.writeStringField("summary", a.summary());
-            g.writeStringField("published", a.published().toString());
-            g.writeStringField("modified", a.modified().toString());
-            g.writeStringField("category", a.category().name());
-            g.writeArrayFieldStart("identifiers");
-            for (Identifier id : new TreeSet<>(a.identifiers())) {
-                g.writeStartObject();
-                g.writeStringField("type", id.type().name());
-                g.writeStringField("value", id.value());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("cvss");
-            for (Cvss c : a.cvss()) {
-                g.writeStartObject();
-                g.writeStringField("version", c.version());
-                g.writeNumberField("score", c.score());
-                g.writeStringField("severity", c.severity().name());
-                g.writeStringField("vector", c.vector());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("products");
-            for (AffectedProduct p : a.products()) {
-                g.writeStartObject();
-                if (p.cpe().isPresent()) {
-                    g.writeStringField("cpe", p.cpe().get());
-                }
-                g.writeStringField("vendor", p.vendor());
-                g.writeStringField("product", p.product());
-                if (p.versionText().isPresent()) {
-                    g.writeStringField("versionText", p.versionText().get());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("references");
-            for (Reference r : a.references()) {
-                g.writeStartObject();
-                g.writeStringField("source", r.source());
-                g.writeStringField("id", r.id());
-                g.writeStringField("title", r.title());
-                g.writeStringField("url", r.url());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            writeFields(g, a);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write advisory " + a.id() + " as JSON", e);
         }
         return out.toByteArray();
+    }
+
+    static String write(Advisory a) {
+        StringWriter out = new StringWriter(512 + a.title().length() + a.summary().length());
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeFields(g, a);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write advisory " + a.id() + " as JSON", e);
+        }
+        return out.toString();
+    }
+
+    /** The one JSON object of an advisory's content, in a fixed field order. */
+    static void writeFields(JsonGenerator g, Advisory a) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("v", FORMAT);
+        g.writeStringField("id", a.id());
+        g.writeStringField("url", a.url());
+        g.writeStringField("title", a.title());
+        g.writeStringField("summary", a.summary());
+        g.writeStringField("published", a.published().toString());
+        g.writeStringField("modified", a.modified().toString());
+        g.writeStringField("category", a.category().name());
+        g.writeArrayFieldStart("identifiers");
+        for (Identifier id : new TreeSet<>(a.identifiers())) {
+            g.writeStartObject();
+            g.writeStringField("type", id.type().name());
+            g.writeStringField("value", id.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cvss");
+        for (Cvss c : a.cvss()) {
+            g.writeStartObject();
+            g.writeStringField("version", c.version());
+            g.writeNumberField("score", c.score());
+            g.writeStringField("severity", c.severity().name());
+            g.writeStringField("vector", c.vector());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("products");
+        for (AffectedProduct p : a.products()) {
+            g.writeStartObject();
+            if (p.cpe().isPresent()) {
+                g.writeStringField("cpe", p.cpe().get());
+            }
+            g.writeStringField("vendor", p.vendor());
+            g.writeStringField("product", p.product());
+            if (p.versionText().isPresent()) {
+                g.writeStringField("versionText", p.versionText().get());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("references");
+        for (Reference r : a.references()) {
+            g.writeStartObject();
+            g.writeStringField("source", r.source());
+            g.writeStringField("id", r.id());
+            g.writeStringField("title", r.title());
+            g.writeStringField("url", r.url());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** Rebuilds the advisory; enrichment is empty (attached by the repository). */
