@@ -44,7 +44,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = work != null ? work : Files.createTempDirectory("shirase-bench");
             System.out.printf("bench ingest: %,d items (after up to %,d to warm up), %d per document, %d cores,"
-                            + " max heap %d MB, in %s%n", items, warmup, page, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
+                            + " max heap %d MB, in %s%n", items, warmup, page,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
             try {
                 IngestBenchmark.Result r = new IngestBenchmark(items, warmup, page, System.out).run(dir);
                 System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s"

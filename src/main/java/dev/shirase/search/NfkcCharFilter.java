@@ -3,6 +3,7 @@ package dev.shirase.search;
 import java.io.IOException;
 import java.io.Reader;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
@@ -52,19 +53,16 @@ final class NfkcCharFilter extends BaseCharFilter {
 
     private String readAll() throws IOException {
         char[] buffer = BUFFER.get();
-        int n = input.read(buffer);
-        if (n == -1) {
-            return "";
+        int length = 0;
+        int n;
+        while ((n = input.read(buffer, length, buffer.length - length)) != -1) {
+            length += n;
+            if (length == buffer.length) {
+                // A long text: grow a copy for this one, keep the thread's buffer small.
+                buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+            }
         }
-        int more = input.read(buffer, n, buffer.length - n);
-        if (more == -1) {
-            return new String(buffer, 0, n);
-        }
-        StringBuilder sb = new StringBuilder(buffer.length * 2).append(buffer, 0, n + more);
-        while ((n = input.read(buffer)) != -1) {
-            sb.append(buffer, 0, n);
-        }
-        return sb.toString();
+        return new String(buffer, 0, length);
     }
 
     /** The folded text; offset corrections are recorded only where a cluster changed length. */

@@ -75,22 +75,28 @@ final class AdvisoryJson {
 
     private static byte[] writeUtf8(Advisory a) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 3 * a.summary().length());
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            writeFields(g, a);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write advisory " + a.id() + " as JSON", e);
-        }
+        writeWith(a, () -> FACTORY.createGenerator(out, JsonEncoding.UTF8));
         return out.toByteArray();
     }
 
     static String write(Advisory a) {
         StringWriter out = new StringWriter(512 + a.title().length() + a.summary().length());
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        writeWith(a, () -> FACTORY.createGenerator(out));
+        return out.toString();
+    }
+
+    /** Opens a generator on the caller's output. */
+    @FunctionalInterface
+    private interface GeneratorOpener {
+        JsonGenerator open() throws IOException;
+    }
+
+    private static void writeWith(Advisory a, GeneratorOpener opener) {
+        try (JsonGenerator g = opener.open()) {
             writeFields(g, a);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write advisory " + a.id() + " as JSON", e);
         }
-        return out.toString();
     }
 
     /** The one JSON object of an advisory's content, in a fixed field order. */
