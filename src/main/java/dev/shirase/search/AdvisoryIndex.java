@@ -406,7 +406,8 @@ public final class AdvisoryIndex implements AutoCloseable {
 
     private SearchResults search(IndexSearcher searcher, SearchQuery q) throws IOException {
         boolean matchAll = TextQueryParser.isMatchAll(q.text());
-        Query text = matchAll ? new MatchAllDocsQuery() : parser.parse(q.text());
+        Query text = matchAll ? new MatchAllDocsQuery() : parser.parse(q.text(),
+                BigramPhrases.rarestIn(searcher.getIndexReader()));
         Query filtered = withFilters(text, q);
         HitSet hits = HitSet.of(searcher, filtered);
         Map<String, Map<String, Long>> facetCounts = q.facets() ? facets.count(hits) : Map.of();

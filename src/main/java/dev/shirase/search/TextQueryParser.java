@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -66,10 +67,13 @@ final class TextQueryParser {
         return t.isEmpty() || t.equals("*") || t.equals("*:*");
     }
 
-    /** The full query for non-blank text: text match, or any of the identifiers it names. */
-    Query parse(String rawText) {
+    /**
+     * The full query for non-blank text: text match, or any of the identifiers it names; long bigram phrases are
+     * shortened by {@code phrases}.
+     */
+    Query parse(String rawText, BigramPhrases phrases) {
         String text = rawText.length() > MAX_INPUT ? rawText.substring(0, MAX_INPUT) : rawText;
-        Query textQuery = textQuery(text);
+        Query textQuery = textQuery(text, FIELDS, phrases::thin);
         Set<String> ids = identifiers(text);
         if (ids.isEmpty()) {
             return textQuery;
@@ -84,26 +88,21 @@ final class TextQueryParser {
         return any.build();
     }
 
-    /** The text-only part of the query over all searched fields. */
-    Query textQuery(String text) {
-        return textQuery(text, FIELDS, true);
-    }
-
     /** What the highlighter should mark: the text query restricted to the stored title and summary fields. */
     Query highlightQuery(String rawText) {
         // Full phrases here: the highlighter marks the terms of the query, and every bigram should be marked.
         return textQuery(rawText.length() > MAX_INPUT ? rawText.substring(0, MAX_INPUT) : rawText, HIGHLIGHT_FIELDS,
-                false);
+                UnaryOperator.identity());
     }
 
-    private Query textQuery(String text, String[] fields, boolean thin) {
+    private Query textQuery(String text, String[] fields, UnaryOperator<Query> phraseRewrite) {
         try {
-            return newParser(fields, thin).parse(text);
+            return newParser(fields, phraseRewrite).parse(text);
         } catch (ParseException | RuntimeException first) {
             try {
-                return newParser(fields, thin).parse(escapeAll(text));
+                return newParser(fields, phraseRewrite).parse(escapeAll(text));
             } catch (ParseException | RuntimeException second) {
-                return wordByWord(text, fields, thin);
+                return wordByWord(text, fields, phraseRewrite);
             }
         }
     }
@@ -126,12 +125,11 @@ final class TextQueryParser {
         return ids;
     }
 
-    private QueryParser newParser(String[] fields, boolean thin) {
+    private QueryParser newParser(String[] fields, UnaryOperator<Query> phraseRewrite) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, FIELD_BOOSTS) {
             @Override
             protected Query analyzePhrase(String field, TokenStream stream, int slop) throws IOException {
-                Query phrase = super.analyzePhrase(field, stream, slop);
-                return thin ? BigramPhrases.thin(phrase) : phrase;
+                return phraseRewrite.apply(super.analyzePhrase(field, stream, slop));
             }
         };
         parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -158,7 +156,7 @@ final class TextQueryParser {
     }
 
     /** Last resort: every word must match in some field; a word that analyses to nothing is ignored. */
-    private Query wordByWord(String text, String[] fields, boolean thin) {
+    private Query wordByWord(String text, String[] fields, UnaryOperator<Query> phraseRewrite) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -167,7 +165,7 @@ final class TextQueryParser {
             List<Query> perField = new ArrayList<>();
             for (String field : fields) {
                 Query phrase = builder.createPhraseQuery(field, word);
-                Query q = thin && phrase != null ? BigramPhrases.thin(phrase) : phrase;
+                Query q = phrase == null ? null : phraseRewrite.apply(phrase);
                 if (q != null) {
                     perField.add(new BoostQuery(q, FIELD_BOOSTS.get(field)));
                 }

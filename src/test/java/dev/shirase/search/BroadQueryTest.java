@@ -119,7 +119,7 @@ class BroadQueryTest {
     void broadQueriesRankTheFirstPagesExactlyAsScoringEveryHit() throws IOException {
         for (String text : List.of("脆弱性", "Google Chrome", "クロスサイトスクリプティング", "OS コマンドインジェクション",
                 "認証回避 脆弱性")) {
-            Query query = parser.parse(text);
+            Query query = parser.parse(text, BigramPhrases.rarestIn(reader));
             Query boosted = FunctionScoreQuery.boostByValue(query, recency);
             HitSet hits = HitSet.of(searcher, query);
             assertThat(hits.total()).as(text).isGreaterThan(HitRanking.RESCORE_WINDOW * 2);
@@ -142,7 +142,7 @@ class BroadQueryTest {
 
     @Test
     void atTheContenderLimitThePageIsTheBestOfWhatWasScoredWithExactScores() throws IOException {
-        Query query = parser.parse("脆弱性");
+        Query query = parser.parse("脆弱性", BigramPhrases.rarestIn(reader));
         Query boosted = FunctionScoreQuery.boostByValue(query, recency);
         HitSet hits = HitSet.of(searcher, query);
         HitRanking.Rescored cut = new HitRanking(0, 5, new DateOrder())
@@ -165,7 +165,7 @@ class BroadQueryTest {
     void newestHitsFollowLuceneDateSortIncludingTiesById() throws IOException {
         DateOrder order = new DateOrder();
         for (String text : List.of("脆弱性", "FortiOS", "改ざん")) {
-            Query query = parser.parse(text);
+            Query query = parser.parse(text, BigramPhrases.rarestIn(reader));
             HitSet hits = HitSet.of(searcher, query);
             TopDocs sorted = searcher.search(query, new TopFieldCollectorManager(BY_DATE, 300, null,
                     Integer.MAX_VALUE));
@@ -179,12 +179,12 @@ class BroadQueryTest {
     void facetCountsOfBroadAndNarrowQueriesEqualCountingEveryDocument() throws IOException {
         FacetCounter counter = new FacetCounter(SearchResults.FACET_DIMENSIONS);
         for (String text : List.of("脆弱性", "Google Chrome", "改ざん", "サイボウズ")) {
-            HitSet hits = HitSet.of(searcher, parser.parse(text));
+            HitSet hits = HitSet.of(searcher, parser.parse(text, BigramPhrases.rarestIn(reader)));
             assertThat(counter.count(hits)).as(text).isEqualTo(countOneByOne(hits));
         }
         // The broad query used the complement: every segment's full counts were computed once and kept.
         assertThat(counter.cachedSegments()).isEqualTo(reader.leaves().size());
-        HitSet all = HitSet.of(searcher, parser.parse("脆弱性"));
+        HitSet all = HitSet.of(searcher, parser.parse("脆弱性", BigramPhrases.rarestIn(reader)));
         assertThat(all.total()).isEqualTo(reader.numDocs());
         assertThat(counter.count(all).get("verdict")).containsEntry("該当", 720L);
     }
