@@ -113,7 +113,19 @@ public final class IngestBenchmark {
         this.out = out;
     }
 
+    /**
+     * Runs the benchmark in {@code workDir}. What an earlier run left in its sub-directories ({@code warmup},
+     * {@code pipeline}, {@code bare}) is deleted first: re-ingesting a filled store would find every item unchanged
+     * and measure nothing. Nothing else in {@code workDir} is touched.
+     */
     public Result run(Path workDir) throws IOException {
+        for (String own : List.of("warmup", "pipeline", "bare")) {
+            Path dir = workDir.resolve(own);
+            if (Files.exists(dir)) {
+                out.printf("deleting %s (left by an earlier run)%n", dir);
+                deleteTree(dir);
+            }
+        }
         int warmedUp = warmUp(workDir.resolve("warmup"));
         resetPeaks();
         HeapSampler sampler = HeapSampler.start();

@@ -35,4 +35,22 @@ class IngestBenchmarkTest {
         assertThat(Files.isDirectory(work.resolve("pipeline"))).isTrue();
         assertThat(Files.isDirectory(work.resolve("bare"))).isTrue();
     }
+
+    @Test
+    void aSecondRunInTheSameDirStartsFromEmptyStoresAndLeavesOtherFilesAlone(@TempDir Path work) throws Exception {
+        IngestBenchmark first = new IngestBenchmark(300, 0, 100, 1, new PrintStream(new ByteArrayOutputStream()));
+        first.run(work);
+        Path leftOver = Files.writeString(work.resolve("pipeline").resolve("left-over"), "x");
+        Path mine = Files.writeString(work.resolve("notes.txt"), "kept");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        IngestBenchmark.Result again = new IngestBenchmark(300, 0, 100, 1,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run(work);
+
+        // Into the filled store every item would be unchanged: nothing stored or indexed, nothing measured.
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("deleting " + work.resolve("pipeline"));
+        assertThat(leftOver).doesNotExist();
+        assertThat(mine).hasContent("kept");
+        assertThat(again.search().p50()).isPositive();
+    }
 }
