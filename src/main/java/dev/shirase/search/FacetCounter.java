@@ -30,8 +30,8 @@ final class FacetCounter {
     private final List<String> dimensions;
     /** Per segment reader: the counts over all its live documents. */
     private final SegmentCache<int[][]> segmentTotals = SegmentCache.perReader(this::countAllLive);
-    /** Per segment: the ordinals of the single-valued dimensions, document by document. */
-    private final SegmentCache<int[][]> segmentOrdinals = SegmentCache.perCore(this::readSingleValuedOrdinals);
+    /** Per segment: the ordinals of every dimension, document by document. */
+    private final SegmentCache<DimensionOrdinals[]> segmentOrdinals = SegmentCache.perCore(this::readOrdinals);
 
     FacetCounter(List<String> dimensions) {
         this.dimensions = List.copyOf(dimensions);
@@ -96,21 +96,20 @@ final class FacetCounter {
 
     /** Counts, per dimension, the value ordinals of the documents whose bits are set. */
     private int[][] ordinals(LeafReader reader, FixedBitSet docs) throws IOException {
-        int[][] counts = new int[dimensions.size()][];
-        int[][] single = segmentOrdinals.get(reader);
-        for (int d = 0; d < dimensions.size(); d++) {
-            SortedSetDocValues values = values(reader, d);
-            counts[d] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
-            int[] ords = single[d];
-            for (int doc = HitSet.next(docs, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = HitSet.next(docs, doc + 1)) {
-                if (ords != null) {
-                    if (ords[doc] >= 0) {
-                        counts[d][ords[doc]]++;
-                    }
-                } else if (values.advanceExact(doc)) {
-                    for (int i = 0, n = values.docValueCount(); i < n; i++) {
-                        counts[d][(int) values.nextOrd()]++;
-                    }
+        DimensionOrdinals[] segment = segmentOrdinals.get(reader);
+        int[][] counts = new int[segment.length][];
+        for (int d = 0; d < segment.length; d++) {
+            counts[d] = new int[segment[d].valueCount()];
+        }
+        // One walk over the bits for all dimensions, a 64-bit word at a time.
+        long[] words = docs.getBits();
+        for (int w = 0; w < words.length; w++) {
+            long word = words[w];
+            while (word != 0) {
+                int doc = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                for (int d = 0; d < segment.length; d++) {
+                    segment[d].addTo(counts[d], doc);
                 }
             }
         }
@@ -118,23 +117,65 @@ final class FacetCounter {
     }
 
     /**
-     * For each single-valued dimension (source, severity, year, …) the ordinal of every document of the segment
-     * (-1 without a value), read once per segment: counting is then an array lookup per hit. Null for multi-valued
-     * dimensions (vendor, verdict), which are read from the doc values each time.
+     * The value ordinals of every document of the segment, per dimension, read once from the doc values: counting is
+     * then array lookups per hit, not a doc-values read (which for the multi-valued vendor and verdict cost more than
+     * all the single-valued dimensions together).
      */
-    private int[][] readSingleValuedOrdinals(LeafReader reader) throws IOException {
-        int[][] ords = new int[dimensions.size()][];
+    private DimensionOrdinals[] readOrdinals(LeafReader reader) throws IOException {
+        DimensionOrdinals[] ords = new DimensionOrdinals[dimensions.size()];
         for (int d = 0; d < dimensions.size(); d++) {
-            SortedDocValues single = DocValues.unwrapSingleton(values(reader, d));
+            ords[d] = DimensionOrdinals.read(values(reader, d), reader.maxDoc());
+        }
+        return ords;
+    }
+
+    /**
+     * One dimension's ordinals for a segment: document {@code doc} has {@code ords[starts[doc]] ..
+     * ords[starts[doc + 1] - 1]}; for a single-valued dimension {@code starts} is null and {@code ords[doc]} is its
+     * one ordinal, or -1.
+     */
+    private record DimensionOrdinals(int valueCount, int[] starts, int[] ords) {
+
+        static DimensionOrdinals read(SortedSetDocValues values, int maxDoc) throws IOException {
+            int valueCount = (int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount());
+            SortedDocValues single = DocValues.unwrapSingleton(values);
             if (single != null) {
-                ords[d] = new int[reader.maxDoc()];
-                Arrays.fill(ords[d], -1);
+                int[] ords = new int[maxDoc];
+                Arrays.fill(ords, -1);
                 for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-                    ords[d][doc] = single.ordValue();
+                    ords[doc] = single.ordValue();
+                }
+                return new DimensionOrdinals(valueCount, null, ords);
+            }
+            int[] starts = new int[maxDoc + 1];
+            int[] ords = new int[Math.max(16, maxDoc)];
+            int size = 0;
+            int filled = 0;
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                Arrays.fill(starts, filled, doc + 1, size);
+                filled = doc + 1;
+                for (int i = 0, n = values.docValueCount(); i < n; i++) {
+                    if (size == ords.length) {
+                        ords = Arrays.copyOf(ords, ords.length * 2);
+                    }
+                    ords[size++] = (int) values.nextOrd();
+                }
+            }
+            Arrays.fill(starts, filled, maxDoc + 1, size);
+            return new DimensionOrdinals(valueCount, starts, Arrays.copyOf(ords, size));
+        }
+
+        void addTo(int[] counts, int doc) {
+            if (starts == null) {
+                if (ords[doc] >= 0) {
+                    counts[ords[doc]]++;
+                }
+            } else {
+                for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
+                    counts[ords[i]]++;
                 }
             }
         }
-        return ords;
     }
 
     private SortedSetDocValues values(LeafReader reader, int dimension) throws IOException {

@@ -111,8 +111,16 @@ class BroadQueryTest {
         Advisory advisory = Advisory.parsed(id(i), i % 3 == 0 ? "jvn" : "jvndb", "https://jvndb.jvn.jp/" + i, title,
                 summary, published, published, Category.VULNERABILITY, Set.of(),
                 List.of(new Cvss("3.0", 5.0 + severity.ordinal(), severity, "")),
-                List.of(new AffectedProduct(Optional.empty(), VENDORS[v], PRODUCTS[v], Optional.empty())), List.of());
+                products(i, v), List.of());
         return IndexEntry.of(advisory, List.of(), i % 5 == 0 ? Set.of("該当") : Set.of());
+    }
+
+    /** Every fourth advisory names a second vendor's product too: the vendor facet is multi-valued. */
+    private static List<AffectedProduct> products(int i, int v) {
+        AffectedProduct own = new AffectedProduct(Optional.empty(), VENDORS[v], PRODUCTS[v], Optional.empty());
+        int other = (v + 1) % VENDORS.length;
+        return i % 4 == 0 ? List.of(own, new AffectedProduct(Optional.empty(), VENDORS[other], PRODUCTS[other],
+                Optional.empty())) : List.of(own);
     }
 
     @Test
@@ -187,6 +195,9 @@ class BroadQueryTest {
         HitSet all = HitSet.of(searcher, parser.parse("脆弱性", BigramPhrases.rarestIn(reader)));
         assertThat(all.total()).isEqualTo(reader.numDocs());
         assertThat(counter.count(all).get("verdict")).containsEntry("該当", 720L);
+        // A quarter of the advisories count for two vendors.
+        assertThat(counter.count(all).get("vendor").values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(all.total() + (3_600 + 3) / 4);
     }
 
     private static int[] docs(ScoreDoc[] docs) {
