@@ -119,10 +119,21 @@ public final class FeedBody {
         } else if (prolog.utf16Bom) {
             in.skipNBytes(2);
         }
-        return Charset.forName(encoding).newDecoder()
+        byte[] bytes = in.readAllBytes();
+        Charset charset = Charset.forName(encoding);
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The String constructor decodes UTF-8 in one pass and one copy (the strict decoder needs a char buffer
+            // twice the body's size, then copies it): only where it had to put U+FFFD is the strict decoder asked
+            // whether the bytes really were malformed or held a U+FFFD of their own.
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0) {
+                return text;
+            }
+        }
+        return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**

@@ -55,4 +55,25 @@ class StrictCharsetTest {
         assertThat(feed.advisories()).hasSize(12);
         assertThat(feed.advisories().get(1).title()).isEqualTo("GoogleのGoogle Chromeにおける観測可能な不一致に関する脆弱性");
     }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void aReplacementCharacterWrittenInValidUtf8IsKept(FeedParser parser) throws Exception {
+        // U+FFFD is a valid character: only bytes that cannot be decoded are an error.
+        byte[] body = JVNDB.replaceFirst("Google Chrome", "Google \uFFFD Chrome").getBytes(StandardCharsets.UTF_8);
+        ParsedFeed feed = Fixtures.parse(parser, FeedType.JVNDB, body, "application/rdf+xml");
+        assertThat(feed.advisories()).hasSize(12);
+        assertThat(feed.advisories().stream().map(a -> a.title())).anyMatch(t -> t.contains("Google \uFFFD Chrome"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void oneBrokenByteInAnotherwiseValidUtf8BodyIsAnError(FeedParser parser) {
+        byte[] body = JVNDB.getBytes(StandardCharsets.UTF_8);
+        int at = JVNDB.indexOf("Google Chrome");
+        body[JVNDB.substring(0, at).getBytes(StandardCharsets.UTF_8).length - 1] = (byte) 0xE3; // a lead byte, no follower
+        assertThatThrownBy(() -> Fixtures.parse(parser, FeedType.JVNDB, body, "application/rdf+xml"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("jvndb: the body is not valid UTF-8 (wrong charset label or declaration?)");
+    }
 }
