@@ -508,8 +508,8 @@ public final class AdvisoryIndex implements AutoCloseable {
                 // per document (which re-runs the query's scorers for every hit shown).
                 .withWeightMatches(false)
                 .withHighlightPhrasesStrictly(false)
-                // Query terms found by re-analysis, not by a MemoryIndex built per hit (a tenth of the search's time
-                // and most of its garbage); without phrases to match the marks are the same.
+                // Query terms found by re-analysis, not by a MemoryIndex built per hit (most of the search's garbage
+                // with a page of 20 hits); without phrases to match, the marks are the same.
                 .withPassageRelevancyOverSpeed(false)
                 .withScorer(new SmallPassageScorer());
         return new UnifiedHighlighter(builder) {
