@@ -48,7 +48,7 @@ final class AdvisoryDocuments {
         }
 
         // Stored for the page and the highlighter, which finds its marks by re-analysing the stored text (offsets in
-        // the postings would cost every document at indexing time, for the ten shown per search).
+        // the postings would cost every document at indexing time, for the page of hits shown).
         doc.add(new TextField(IndexFields.TITLE, a.title(), Field.Store.YES));
         doc.add(new TextField(IndexFields.TITLE_JA, a.title(), Field.Store.NO));
         doc.add(new TextField(IndexFields.SUMMARY, a.summary(), Field.Store.YES));

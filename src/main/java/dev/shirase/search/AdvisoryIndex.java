@@ -503,13 +503,12 @@ public final class AdvisoryIndex implements AutoCloseable {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(20_000)
-                // Each query term marked where it occurs, from the offsets in the postings: for bigram text the marks
-                // of a word's overlapping bigrams merge into one, and it costs a quarter of matching whole phrases
-                // per document (which re-runs the query's scorers for every hit shown).
+                // Each query term marked where it occurs: for bigram text the marks of a word's overlapping bigrams
+                // merge into one, at a fraction of the cost of matching whole phrases per hit shown. With no phrases
+                // to match, the terms are found by filtering the re-analysed text, not through a MemoryIndex built
+                // per hit (that was most of a search's garbage); the marks are the same.
                 .withWeightMatches(false)
                 .withHighlightPhrasesStrictly(false)
-                // Query terms found by re-analysis, not by a MemoryIndex built per hit (most of the search's garbage
-                // with a page of 20 hits); without phrases to match, the marks are the same.
                 .withPassageRelevancyOverSpeed(false)
                 .withScorer(new SmallPassageScorer());
         return new UnifiedHighlighter(builder) {

@@ -13,8 +13,8 @@ import org.apache.lucene.search.Query;
 /**
  * Shortens exact phrase queries on the CJK-bigram fields: a long word such as コマンドインジェクション analyses into
  * 11 overlapping bigrams (コマ マン ンド …), and every one of them must be read and lined up for every candidate
- * document. Every other bigram, plus the last, still covers every character at its exact position, so the phrase
- * matches the same text at about half the cost.
+ * document. About every other bigram is enough: as long as each character stays covered by a kept bigram at its
+ * exact position, the phrase matches the same text at about half the cost.
  *
  * <p>Which bigrams stay matters more than how many: the candidates are the documents holding all of them, and every
  * candidate costs a read of positions. The common bigrams of a word (ンド イン ョン) are in a document whenever its
