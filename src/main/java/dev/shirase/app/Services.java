@@ -41,12 +41,15 @@ import java.util.List;
 import java.util.Set;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds each stage once from the configuration and hands it out. It holds no logic of its
  * own; commands, the scheduler and the web app all get their parts from here.
  */
 public final class Services implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
     private static final URI MYJVN = URI.create("https://jvndb.jvn.jp/myjvn");
 
     private final ShiraseConfig config;
@@ -290,9 +293,22 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         try {
-            index.close();
+            Ingestor running = ingestorIfMade();
+            if (running != null) {
+                running.awaitCommit();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the last background commit of the search index failed ({}); closing commits again", e.getMessage());
         } finally {
-            database.close();
+            try {
+                index.close();
+            } finally {
+                database.close();
+            }
         }
+    }
+
+    private synchronized Ingestor ingestorIfMade() {
+        return ingestor;
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>A large feed is taken in batches, pipelined: while the index writes batch n (on the index's own worker
  * threads), this thread stores batch n+1. Every advisory is still stored, and the listener told, before it is
  * indexed. After the last batch the changes are made visible at once (a near-real-time refresh); the index is
- * committed durably only now and then ({@link CommitPolicy}), with the store watermark it has reached. Whatever a
+ * committed durably only now and then ({@link CommitPolicy}), with the store watermark it has reached, on a thread
+ * of its own while the next feed is taken in. Whatever a
  * crash loses from the index is re-indexed from the store by {@link #catchUp()}, which the first ingest runs.
  *
  * <p>Calls are serialised (one at a time per ingestor), which keeps the watermark exact: when an ingest ends, every
@@ -48,6 +49,8 @@ public final class Ingestor {
     private boolean caughtUp;
     private long lastCommitNanos = System.nanoTime();
     private long changesSinceCommit;
+    /** A durable commit started by an ingest and perhaps still running (see {@link #publish}). */
+    private volatile CompletableFuture<Void> backgroundCommit = CompletableFuture.completedFuture(null);
 
     public Ingestor(AdvisoryRepository advisories, EnrichmentRepository enrichment, AdvisoryIndex index,
                     ArchiveListener listener) {
@@ -65,7 +68,8 @@ public final class Ingestor {
 
     /**
      * Stores, matches and indexes everything in {@code feed}; the changes are searchable when this returns, and
-     * durable in the index when the {@link CommitPolicy} says a commit is due (they are always durable in the store).
+     * durable in the store. When the {@link CommitPolicy} says so, a durable index commit is started in the background
+     * ({@link #awaitCommit} waits for it; the next ingest and {@link #commit} do).
      */
     public synchronized IngestResult ingest(ParsedFeed feed, Instant now) {
         catchUpOnce();
@@ -125,8 +129,9 @@ public final class Ingestor {
     }
 
     /**
-     * Makes what was indexed visible, recording the store watermark it reached; commits durably when due. Every
-     * store change up to {@code lastChange()} is indexed here: ingests are serialised and the pipeline is drained.
+     * Makes what was indexed visible, recording the store watermark it reached; starts a durable commit when due
+     * (after the previous one has finished: one at a time). Every store change up to {@code lastChange()} is indexed
+     * here: ingests are serialised and the pipeline is drained.
      */
     private void publish(long changes) {
         long watermark = advisories.lastChange();
@@ -136,12 +141,37 @@ public final class Ingestor {
         });
         changesSinceCommit += changes;
         if (commits.due(System.nanoTime() - lastCommitNanos, changesSinceCommit)) {
-            commit();
+            awaitCommit();
+            backgroundCommit = CompletableFuture.runAsync(() -> times.time(StageTimes.Stage.COMMIT, index::commit),
+                    Ingestor::startCommitThread);
+            lastCommitNanos = System.nanoTime();
+            changesSinceCommit = 0;
         }
+    }
+
+    /**
+     * Durable commits due during ingests run on a thread of their own, so that the next feed is stored and indexed
+     * while the segments are written out and synced (a commit of 50,000 changes takes about half a second).
+     */
+    private static void startCommitThread(Runnable commit) {
+        Thread t = new Thread(commit, "shirase-index-commit");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Waits for a durable commit still running from an ingest, and rethrows its failure (the changes are safe in the
+     * store either way, and caught up on the next start). Call before closing the index.
+     */
+    public synchronized void awaitCommit() {
+        CompletableFuture<Void> running = backgroundCommit;
+        backgroundCommit = CompletableFuture.completedFuture(null);
+        AdvisoryIndex.join(running);
     }
 
     /** Commits the index durably now (with the watermark reached); for the end of a bulk load or a command. */
     public synchronized void commit() {
+        awaitCommit();
         times.time(StageTimes.Stage.COMMIT, index::commit);
         lastCommitNanos = System.nanoTime();
         changesSinceCommit = 0;

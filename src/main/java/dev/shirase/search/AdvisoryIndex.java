@@ -111,6 +111,10 @@ public final class AdvisoryIndex implements AutoCloseable {
             HitRanking.MAX_CONTENDERS, new DateOrder());
     /** Highest store watermark handed to {@link #markIndexedThrough}; goes into the next commit's data. */
     private final AtomicLong indexedThrough = new AtomicLong();
+    /** Held for a commit, from setting its data to its end (also the commit of {@code close}). */
+    private final Object commitLock = new Object();
+    /** The watermark last put into the writer's commit data (guarded by {@link #commitLock}). */
+    private long watermarkInCommitData;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Refreshes asked for ({@link #refresh()}), and the latest request a finished refresh covers. */
     private final AtomicLong refreshRequests = new AtomicLong();
@@ -140,6 +144,7 @@ public final class AdvisoryIndex implements AutoCloseable {
         this.writer = new IndexWriter(directory, config);
         long committed = rebuildRequired ? 0 : watermarkOf(previous.entrySet());
         this.indexedThrough.set(committed);
+        this.watermarkInCommitData = committed;
         writer.setLiveCommitData(commitData(committed));
         this.workerCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
@@ -278,11 +283,18 @@ public final class AdvisoryIndex implements AutoCloseable {
         }
     }
 
-    /** Makes all changes durable and visible to searches. */
+    /**
+     * Makes all changes durable and visible to searches, recording the store watermark marked so far. Commits are one
+     * at a time, and the watermark is put in at the start of each: one marked while a commit is writing (for
+     * documents that may have come too late for it) goes into the next commit, never into this one.
+     */
     public void commit() {
         long wanted = refreshRequests.get();
         try {
-            writer.commit();
+            synchronized (commitLock) {
+                putWatermarkInCommitData();
+                writer.commit();
+            }
             searchers.maybeRefreshBlocking();
             refreshedThrough.accumulateAndGet(wanted, Math::max);
         } catch (IOException e) {
@@ -320,9 +332,15 @@ public final class AdvisoryIndex implements AutoCloseable {
      * recorded is ignored.
      */
     public void markIndexedThrough(long watermark) {
-        long previous = indexedThrough.getAndAccumulate(watermark, Math::max);
-        if (watermark > previous) {
+        indexedThrough.accumulateAndGet(watermark, Math::max);
+    }
+
+    /** Before a commit: the watermark marked so far into the commit data (unchanged, it changes nothing). */
+    private void putWatermarkInCommitData() {
+        long watermark = indexedThrough.get();
+        if (watermark > watermarkInCommitData) {
             writer.setLiveCommitData(commitData(watermark));
+            watermarkInCommitData = watermark;
         }
     }
 
@@ -376,7 +394,10 @@ public final class AdvisoryIndex implements AutoCloseable {
         try {
             searchers.close();
             if (commit) {
-                writer.close();
+                synchronized (commitLock) {
+                    putWatermarkInCommitData();
+                    writer.close();
+                }
             } else {
                 writer.rollback();
             }
