@@ -14,8 +14,8 @@ import dev.shirase.source.ParsedFeed;
 import dev.shirase.store.AdvisoryRepository;
 import dev.shirase.store.Database;
 import dev.shirase.store.EnrichmentRepository;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -190,7 +190,7 @@ public final class IngestBenchmark {
                 return t;
             });
             try {
-                Future<ParsedFeed> next = parsing.submit(() -> timedParse(generator.page(0, Math.min(pageSize, count)),
+                Future<ParsedFeed> next = parsing.submit(() -> timedParse(generator.pageBody(0, Math.min(pageSize, count)),
                         parseNanos));
                 for (int first = 0; first < count; first += pageSize) {
                     int done = Math.min(count, first + pageSize);
@@ -198,7 +198,7 @@ public final class IngestBenchmark {
                     if (done < count) {
                         int following = done;
                         int followingCount = Math.min(pageSize, count - following);
-                        next = parsing.submit(() -> timedParse(generator.page(following, followingCount), parseNanos));
+                        next = parsing.submit(() -> timedParse(generator.pageBody(following, followingCount), parseNanos));
                     }
                     ingestor.ingest(page, Instant.now());
                     progress("pipeline", done, count, start);
@@ -235,7 +235,7 @@ public final class IngestBenchmark {
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
             for (int first = 0; first < count; first += pageSize) {
                 int pageCount = Math.min(pageSize, count - first);
-                List<IndexEntry> page = parse(generator.page(first, pageCount)).advisories().stream()
+                List<IndexEntry> page = parse(generator.pageBody(first, pageCount)).advisories().stream()
                         .map(IndexEntry::of).toList();
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
@@ -286,7 +286,7 @@ public final class IngestBenchmark {
                 percentile(cpuMs, 0.99), max, slowest);
     }
 
-    private ParsedFeed timedParse(byte[] document, long[] nanos) {
+    private ParsedFeed timedParse(InputStream document, long[] nanos) {
         long cpuStart = threadCpuNanos();
         long start = System.nanoTime();
         ParsedFeed feed = parse(document);
@@ -308,9 +308,9 @@ public final class IngestBenchmark {
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
     }
 
-    private ParsedFeed parse(byte[] document) {
+    private ParsedFeed parse(InputStream document) {
         try {
-            return parser.parse(new ByteArrayInputStream(document), "application/rdf+xml", source);
+            return parser.parse(document, "application/rdf+xml", source);
         } catch (FeedParseException e) {
             throw new IllegalStateException("generated document did not parse: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.shirase.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,15 @@ public final class JvndbFeedGenerator {
      * made five copies of a megabyte or more, each a humongous allocation for G1 that started a marking cycle.)
      */
     public byte[] page(int first, int count) {
+        return write(first, count).toByteArray();
+    }
+
+    /** {@link #page} as a fetched body is handed to a parser, without copying the document to its exact length. */
+    public ByteArrayInputStream pageBody(int first, int count) {
+        return write(first, count).toInputStream();
+    }
+
+    private Utf8Buffer write(int first, int count) {
         Utf8Buffer doc = new Utf8Buffer(header.length + (long) count * (averageItemBytes + 1) + FOOTER.length);
         doc.append(header);
         for (int i = first; i < first + count; i++) {
@@ -67,7 +77,7 @@ public final class JvndbFeedGenerator {
             doc.append((byte) '\n');
         }
         doc.append(FOOTER);
-        return doc.toByteArray();
+        return doc;
     }
 
     private void appendItem(Utf8Buffer out, int n) {

@@ -1,5 +1,6 @@
 package dev.shirase.bench;
 
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 
 /** A growable byte array that generated feed documents are written into: UTF-8 literals, ASCII text and numbers. */
@@ -42,6 +43,11 @@ final class Utf8Buffer {
     /** The bytes written, in an array of their exact length. */
     byte[] toByteArray() {
         return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+    }
+
+    /** The bytes written, read in place. */
+    ByteArrayInputStream toInputStream() {
+        return new ByteArrayInputStream(bytes, 0, size);
     }
 
     private void ensure(int more) {

@@ -4,6 +4,7 @@ import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import dev.shirase.source.FeedParseException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,9 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,6 @@ public final class FeedBody {
     private static final int ENCODING_SNIFF_LIMIT = 64 * 1024;
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
-    private static final List<String> XML_ENTITIES = List.of("lt", "gt", "amp", "quot", "apos");
 
     /** Parses the decoded characters; parser-specific errors are already {@link FeedParseException}s. */
     @FunctionalInterface
@@ -61,7 +61,8 @@ public final class FeedBody {
         String type = contentType == null ? "" : contentType.trim();
         String encoding = "the declared charset";
         try {
-            BufferedInputStream in = new BufferedInputStream(body, 8192);
+            // A body already in memory (every fetched one) is read in place: its bytes can be looked at twice.
+            InputStream in = body instanceof ByteArrayInputStream ? body : new BufferedInputStream(body, 8192);
             Prolog prolog = sniff(in);
             if (prolog.empty) {
                 throw new FeedParseException(label + ": empty response body, expected an XML feed");
@@ -71,8 +72,7 @@ public final class FeedBody {
                         + (type.isEmpty() ? "" : " (Content-Type: " + type + ")"));
             }
             encoding = encoding(in, prolog.selfDescribing || type.isEmpty() ? "" : type);
-            String text = decode(in, encoding, prolog);
-            try (Reader reader = needsHealing(text) ? new XmlFixerReader(new StringReader(text)) : new StringReader(text)) {
+            try (Reader reader = characters(in, encoding, prolog)) {
                 return parser.parse(reader);
             }
         } catch (FeedParseException | IOException e) {
@@ -94,7 +94,7 @@ public final class FeedBody {
      * The charset as Rome's lenient XmlReader decides it (BOM, XML declaration, then the HTTP label), read from the
      * head of the stream only; the stream is reset afterwards.
      */
-    private static String encoding(BufferedInputStream in, String contentType) throws IOException {
+    private static String encoding(InputStream in, String contentType) throws IOException {
         in.mark(ENCODING_SNIFF_LIMIT);
         InputStream head = new FilterInputStream(in) {
             @Override
@@ -110,17 +110,39 @@ public final class FeedBody {
     }
 
     /**
-     * Decodes the whole (size-capped) body strictly: bytes that are not valid in the charset fail the parse instead of
-     * silently becoming U+FFFD (a Shift_JIS body declared as UTF-8 would otherwise store every title as mojibake).
+     * The body's characters, decoded strictly: bytes that are not valid in the charset fail the parse instead of
+     * silently becoming U+FFFD (a Shift_JIS body declared as UTF-8 would otherwise store every title as mojibake),
+     * healed by Rome's {@link XmlFixerReader} only where healing could change something ({@link HealingCheck}).
+     *
+     * <p>A UTF-8 body in memory is checked byte by byte and then decoded as the parser reads it, so no copy of the
+     * whole body is made; each copy of a large feed is an array the garbage collector has to treat as humongous.
+     * Any other body is decoded whole first.
      */
-    private static String decode(BufferedInputStream in, String encoding, Prolog prolog) throws IOException {
+    private static Reader characters(InputStream in, String encoding, Prolog prolog) throws IOException {
         if (prolog.utf8Bom) {
             in.skipNBytes(3);
         } else if (prolog.utf16Bom) {
             in.skipNBytes(2);
         }
-        byte[] bytes = in.readAllBytes();
         Charset charset = Charset.forName(encoding);
+        if (charset.equals(StandardCharsets.UTF_8) && in instanceof ByteArrayInputStream inMemory) {
+            HealingCheck check = new HealingCheck();
+            inMemory.mark(0);
+            byte[] chunk = new byte[8192];
+            for (int n; !check.decided() && (n = inMemory.read(chunk)) > 0; ) {
+                check.accept(chunk, 0, n);
+            }
+            inMemory.reset();
+            Reader chars = new StrictUtf8Reader(inMemory);
+            return check.needed() ? new XmlFixerReader(chars) : chars;
+        }
+        String text = decode(in, charset);
+        return needsHealing(text) ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
+    }
+
+    /** Decodes the whole (size-capped) rest of the body strictly. */
+    private static String decode(InputStream in, Charset charset) throws IOException {
+        byte[] bytes = in.readAllBytes();
         if (charset.equals(StandardCharsets.UTF_8)) {
             // The String constructor decodes UTF-8 in one pass and one copy (the strict decoder needs a char buffer
             // twice the body's size, then copies it): only where it had to put U+FFFD is the strict decoder asked
@@ -130,50 +152,18 @@ public final class FeedBody {
                 return text;
             }
         }
+        return strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /**
-     * Whether Rome's {@link XmlFixerReader} could change what the XML parser reads from {@code text}. It trims white
-     * space and comments before the first tag, turns HTML entities into character references, escapes a bare
-     * {@code &} and rewrites entities inside CDATA. A document that starts with a tag, holds no CDATA and whose every
-     * {@code &} starts a numeric or predefined XML reference is read the same with or without it, so it is spared the
-     * healer's character-by-character pass (most of the cost of reading a large feed).
-     */
+    /** Whether Rome's {@link XmlFixerReader} could change what the XML parser reads from {@code text}. */
     static boolean needsHealing(String text) {
-        if (text.length() < 2 || text.charAt(0) != '<' || text.charAt(1) == '!' || text.contains("<![CDATA[")) {
-            return true;
-        }
-        for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
-            int end = amp + 1;
-            while (end < text.length() && isEntityChar(text.charAt(end))) {
-                end++;
-            }
-            if (end == text.length() || text.charAt(end) != ';' || !isXmlReference(text, amp + 1, end)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The characters the healer takes as part of an entity name. */
-    private static boolean isEntityChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#';
-    }
-
-    private static boolean isXmlReference(String text, int from, int to) {
-        if (to > from && text.charAt(from) == '#') {
-            return true;
-        }
-        for (String name : XML_ENTITIES) {
-            if (name.length() == to - from && text.startsWith(name, from)) {
-                return true;
-            }
-        }
-        return false;
+        return HealingCheck.needed(text);
     }
 
     private static CharacterCodingException codingCause(Throwable e) {
@@ -189,7 +179,7 @@ public final class FeedBody {
     }
 
     /** Peeks at the first bytes: BOM or XML encoding declaration, or an HTML page. */
-    private static Prolog sniff(BufferedInputStream in) throws IOException {
+    private static Prolog sniff(InputStream in) throws IOException {
         in.mark(SNIFF_BYTES);
         byte[] head = in.readNBytes(SNIFF_BYTES);
         in.reset();

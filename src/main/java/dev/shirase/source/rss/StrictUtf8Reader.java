@@ -1,0 +1,91 @@
+package dev.shirase.source.rss;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes a UTF-8 stream strictly, a chunk at a time: bytes that are not UTF-8 fail the read with a
+ * {@link java.nio.charset.MalformedInputException} instead of becoming U+FFFD. Each chunk is decoded by the String
+ * constructor, which is several times faster than {@link java.io.InputStreamReader}'s decoder on Japanese text; only
+ * a chunk that came out holding a U+FFFD is decoded again by the strict decoder, to tell broken bytes from a U+FFFD
+ * the feed really contains. Chunks end on a character boundary and are small enough never to be humongous arrays.
+ */
+final class StrictUtf8Reader extends Reader {
+
+    private static final int CHUNK = 32 * 1024;
+
+    private final InputStream in;
+    private final byte[] bytes = new byte[CHUNK];
+    /** Bytes of a character cut by the end of the previous chunk, at the start of {@link #bytes}. */
+    private int carried;
+    private boolean endOfInput;
+    private String chars = "";
+    private int position;
+
+    StrictUtf8Reader(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        while (position == chars.length()) {
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int n = Math.min(length, chars.length() - position);
+        chars.getChars(position, position + n, buffer, offset);
+        position += n;
+        return n;
+    }
+
+    private boolean fill() throws IOException {
+        if (endOfInput && carried == 0) {
+            return false;
+        }
+        int read = in.readNBytes(bytes, carried, CHUNK - carried);
+        int end = carried + read;
+        endOfInput = read < CHUNK - carried;
+        int cut = endOfInput ? end : lastCharacterStart(end);
+        chars = decode(cut);
+        position = 0;
+        carried = end - cut;
+        System.arraycopy(bytes, cut, bytes, 0, carried);
+        return true;
+    }
+
+    /**
+     * Where the last character of {@code bytes[0, end)} starts: it may be cut, so it is carried into the next chunk
+     * (a run of continuation bytes as long as the chunk is malformed anyway, and decoded as it is).
+     */
+    private int lastCharacterStart(int end) {
+        int i = end - 1;
+        while (i > 0 && (bytes[i] & 0xC0) == 0x80) {
+            i--;
+        }
+        return i == 0 ? end : i;
+    }
+
+    private String decode(int length) throws IOException {
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
