@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * (parsing one feed document ahead on a second thread, the index written by the index's worker threads; each feed
  * document made searchable as the ingestor does it, durable index commits as its policy says, and one at the end,
  * inside the timed part), then the same documents into a bare index (Lucene alone) for comparison, then search
- * latency over the result. A warm-up through both paths comes first, untimed, until the JIT compiler is nearly idle.
+ * latency over the result. A warm-up through both paths comes first, untimed, until the JIT compiler is nearly idle,
+ * then an untimed rehearsal of the full-size pipeline run.
  */
 public final class IngestBenchmark {
     private static final List<String> QUERIES = List.of("認証", "Google Chrome", "クロスサイトスクリプティング",
@@ -127,6 +128,9 @@ public final class IngestBenchmark {
             }
         }
         int warmedUp = warmUp(workDir.resolve("warmup"));
+        if (warmedUp > 0) {
+            warmedUp += rehearse(workDir.resolve("warmup"));
+        }
         resetPeaks();
         HeapSampler sampler = HeapSampler.start();
         PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
@@ -167,6 +171,19 @@ public final class IngestBenchmark {
             }
         }
         return done;
+    }
+
+    /**
+     * After the rounds, one untimed pipeline run of the full size, as JMH warms up with the measured workload itself:
+     * only a large run reaches some code (merges of large segments, durable commits of the commit policy, item
+     * numbers and dates past the first rounds), and the JIT compiler would otherwise compile it during the timed run
+     * (5–6 s of compiler CPU measured there). Returns how many items it took.
+     */
+    private int rehearse(Path scratch) throws IOException {
+        PipelineRun run = pipeline(Files.createDirectories(scratch.resolve("pipeline")), items, false);
+        out.printf("rehearsal (not timed) %,d items: pipeline %,.0f advisories/s%n", items, items / run.seconds());
+        deleteTree(scratch);
+        return items;
     }
 
     /** What one pipeline run measured; the latencies are empty when it did not search. */

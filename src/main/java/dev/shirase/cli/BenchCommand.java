@@ -33,8 +33,8 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--warmup", defaultValue = "300000", paramLabel = "N",
                 description = {"at most N items through both paths before timing, in rounds of 10,000 until the JIT",
-                        "compiler is nearly idle, so the timed runs meet compiled code",
-                        "(default ${DEFAULT-VALUE}; 0 measures a cold JVM)"})
+                        "compiler is nearly idle, then one untimed pipeline run of the full size, so the timed runs",
+                        "meet compiled code (default ${DEFAULT-VALUE}; 0 measures a cold JVM)"})
         int warmup;
 
         @Option(names = "--work", paramLabel = "DIR", description = "scratch dir (default: a temp dir, deleted after)")
