@@ -143,19 +143,12 @@ public final class FeedBody {
     /** Decodes the whole (size-capped) rest of the body strictly. */
     private static String decode(InputStream in, Charset charset) throws IOException {
         byte[] bytes = in.readAllBytes();
-        if (charset.equals(StandardCharsets.UTF_8)) {
-            // The String constructor decodes UTF-8 in one pass and one copy (the strict decoder needs a char buffer
-            // twice the body's size, then copies it): only where it had to put U+FFFD is the strict decoder asked
-            // whether the bytes really were malformed or held a U+FFFD of their own.
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') < 0) {
-                return text;
-            }
-        }
-        return strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
+        return charset.equals(StandardCharsets.UTF_8) ? StrictUtf8Reader.decode(bytes, bytes.length)
+                : strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static CharsetDecoder strict(Charset charset) {
+    /** A decoder that reports bytes not valid in {@code charset} instead of replacing them. */
+    static CharsetDecoder strict(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
