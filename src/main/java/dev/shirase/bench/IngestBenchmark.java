@@ -235,6 +235,14 @@ public final class IngestBenchmark {
             if (index.count() != count) {
                 throw new IllegalStateException("only " + index.count() + " of " + count + " advisories are searchable");
             }
+            if (search) {
+                // Merges the load left running would share the two cores with the searches measured.
+                long mergeWait = System.nanoTime();
+                int before = index.segmentCount();
+                index.awaitMerges();
+                out.printf("  background merges finished %.1f s after the load; segments searched %d, then %d%n",
+                        (System.nanoTime() - mergeWait) / 1e9, before, index.segmentCount());
+            }
             Latency withFacets = search ? searchLatencies(index, true) : Latency.NONE;
             Latency withoutFacets = search ? searchLatencies(index, false) : Latency.NONE;
             return new PipelineRun(seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9,

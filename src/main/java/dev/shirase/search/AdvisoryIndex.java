@@ -31,9 +31,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -140,7 +142,16 @@ public final class AdvisoryIndex implements AutoCloseable {
                         : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setUseCompoundFile(false)
-                .setMergePolicy(merges);
+                .setMergePolicy(merges)
+                .setMergeScheduler(new ConcurrentMergeScheduler() {
+                    @Override
+                    protected void doMerge(MergeSource source, MergePolicy.OneMerge merge) throws IOException {
+                        super.doMerge(source, merge);
+                        // Searches would keep the segments it replaced until the next ingest: a bulk load leaves a
+                        // dozen where merges made five, and a phrase query costs per segment (2-3x slower).
+                        refresh();
+                    }
+                });
         this.writer = new IndexWriter(directory, config);
         long committed = rebuildRequired ? 0 : watermarkOf(previous.entrySet());
         this.indexedThrough.set(committed);
@@ -361,6 +372,16 @@ public final class AdvisoryIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the background merges running now have finished (for benchmarks: a bulk load leaves merges of large
+     * segments running for seconds afterwards, and searches meanwhile share the machine with them).
+     */
+    public void awaitMerges() {
+        if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+            merges.sync();
+        }
+    }
+
     /** Whether changes were written since the last durable commit. */
     public boolean hasUncommittedChanges() {
         return writer.hasUncommittedChanges();
@@ -405,6 +426,11 @@ public final class AdvisoryIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchIndexException("cannot close the search index", e);
         }
+    }
+
+    /** Segments searched now (for benchmarks). */
+    public int segmentCount() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** Number of advisories visible to searches. */
