@@ -157,14 +157,18 @@ public final class AdvisoryRepository {
     private static final class Pending {
         final boolean stored;
         final String source;
+        /** The identifier values of the stored row ({@code link_values}); empty for a new advisory. */
+        final List<String> storedLinkValues;
         String hash;
         int revision;
         Instant lastChanged;
         Encoded latest;
 
-        Pending(boolean stored, String source, String hash, int revision, Instant lastChanged) {
+        Pending(boolean stored, String source, List<String> storedLinkValues, String hash, int revision,
+                Instant lastChanged) {
             this.stored = stored;
             this.source = source;
+            this.storedLinkValues = storedLinkValues;
             this.hash = hash;
             this.revision = revision;
             this.lastChanged = lastChanged;
@@ -181,7 +185,7 @@ public final class AdvisoryRepository {
             String id = e.advisory().id();
             Pending p = state.get(id);
             if (p == null) {
-                p = new Pending(false, e.advisory().source(), e.hash(), 1, now);
+                p = new Pending(false, e.advisory().source(), List.of(), e.hash(), 1, now);
                 p.latest = e;
                 state.put(id, p);
                 outcomes.add(new UpsertOutcome(id, UpsertOutcome.Kind.NEW, 1));
@@ -217,13 +221,14 @@ public final class AdvisoryRepository {
         }
         Map<String, Pending> state = new HashMap<>();
         for (List<String> part : Sql.chunks(ids, Sql.ANY_CHUNK)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, content_hash, revision, last_changed"
-                    + " FROM advisory WHERE id = ANY(?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, link_values, content_hash, revision,"
+                    + " last_changed FROM advisory WHERE id = ANY(?)")) {
                 Sql.bindArray(ps, 1, part);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         state.put(rs.getString("id"), new Pending(true, rs.getString("source"),
-                                rs.getString("content_hash"), rs.getInt("revision"),
+                                LinkValues.split(rs.getString("link_values")), rs.getString("content_hash"),
+                                rs.getInt("revision"),
                                 Sql.instant(rs, "last_changed").orElseThrow()));
                     }
                 }
@@ -234,11 +239,11 @@ public final class AdvisoryRepository {
 
     private static void writeAdvisories(Connection c, List<Pending> dirty, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO advisory (url, title, published, modified,"
-                + " category, severity, cvss_score, content_hash, revision, last_changed, body_json, source, first_seen, id,"
-                + " change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?," + NEXT_CHANGE + ")");
+                + " category, severity, cvss_score, content_hash, revision, last_changed, body_json, link_values, source,"
+                + " first_seen, id, change_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + NEXT_CHANGE + ")");
              PreparedStatement update = c.prepareStatement("UPDATE advisory SET url=?, title=?, published=?,"
                      + " modified=?, category=?, severity=?, cvss_score=?, content_hash=?, revision=?, last_changed=?,"
-                     + " body_json=?, change_seq=" + NEXT_CHANGE + " WHERE id=?")) {
+                     + " body_json=?, link_values=?, change_seq=" + NEXT_CHANGE + " WHERE id=?")) {
             boolean inserts = false;
             boolean updates = false;
             for (Pending p : dirty) {
@@ -260,13 +265,14 @@ public final class AdvisoryRepository {
                 ps.setInt(9, p.revision);
                 Sql.setInstant(ps, 10, now);
                 ps.setString(11, p.latest.json());
+                ps.setString(12, LinkValues.join(linkIdentifiers(a)));
                 if (p.stored) {
-                    ps.setString(12, a.id());
+                    ps.setString(13, a.id());
                     updates = true;
                 } else {
-                    ps.setString(12, p.source);
-                    Sql.setInstant(ps, 13, now);
-                    ps.setString(14, a.id());
+                    ps.setString(13, p.source);
+                    Sql.setInstant(ps, 14, now);
+                    ps.setString(15, a.id());
                     inserts = true;
                 }
                 ps.addBatch();
@@ -280,14 +286,18 @@ public final class AdvisoryRepository {
         }
     }
 
-    /** Replaces the identifier rows of every written advisory. */
+    /**
+     * Replaces the identifier rows of every written advisory. The rows are keyed by value, so an updated advisory's
+     * old rows are found through the values its row recorded ({@code link_values}).
+     */
     private static void writeChildren(Connection c, List<Pending> dirty) throws SQLException {
-        List<String> replaced = dirty.stream().filter(p -> p.stored).map(p -> p.latest.advisory().id()).toList();
+        List<Pending> replaced = dirty.stream().filter(p -> p.stored && !p.storedLinkValues.isEmpty()).toList();
         if (!replaced.isEmpty()) {
             try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM advisory_identifier WHERE advisory_id = ?")) {
-                for (String id : replaced) {
-                    delete.setString(1, id);
+                    "DELETE FROM advisory_identifier WHERE id_value = ANY(?) AND advisory_id = ?")) {
+                for (Pending p : replaced) {
+                    Sql.bindArray(delete, 1, p.storedLinkValues);
+                    delete.setString(2, p.latest.advisory().id());
                     delete.addBatch();
                 }
                 delete.executeBatch();
@@ -547,17 +557,11 @@ public final class AdvisoryRepository {
         Set<String> wanted = new LinkedHashSet<>(ids);
         Map<String, List<String>> ownerOf = new HashMap<>();
         try (Connection c = db.connection()) {
-            for (List<String> part : Sql.chunks(wanted, Sql.ANY_CHUNK)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
-                        + " WHERE advisory_id = ANY(?)")) {
-                    Sql.bindArray(ps, 1, part);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ownerOf.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
-                        }
-                    }
+            linkValuesOf(c, wanted).forEach((advisory, values) -> {
+                for (String value : values) {
+                    ownerOf.computeIfAbsent(value, k -> new ArrayList<>()).add(advisory);
                 }
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot correlate advisories " + abbreviate(wanted) + ": " + e.getMessage(), e);
         }
@@ -621,25 +625,29 @@ public final class AdvisoryRepository {
      */
     private static Set<String> identifierValuesOfNonHubs(Connection c, List<String> frontier, String start)
             throws SQLException {
-        Map<String, List<String>> byAdvisory = new HashMap<>();
-        for (List<String> part : Sql.chunks(frontier, Sql.ANY_CHUNK)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT advisory_id, id_value FROM advisory_identifier"
-                    + " WHERE advisory_id = ANY(?)")) {
-                Sql.bindArray(ps, 1, part);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byAdvisory.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                }
-            }
-        }
         Set<String> values = new TreeSet<>();
-        byAdvisory.forEach((advisory, own) -> {
+        linkValuesOf(c, frontier).forEach((advisory, own) -> {
             if (own.size() <= MAX_SHARED || advisory.equals(start)) {
                 values.addAll(own);
             }
         });
         return values;
+    }
+
+    /** The identifier values of each of these stored advisories (the ones it is linked by), by advisory id. */
+    private static Map<String, List<String>> linkValuesOf(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, List<String>> byAdvisory = new HashMap<>();
+        for (List<String> part : Sql.chunks(ids, Sql.ANY_CHUNK)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, link_values FROM advisory WHERE id = ANY(?)")) {
+                Sql.bindArray(ps, 1, part);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byAdvisory.put(rs.getString(1), LinkValues.split(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return byAdvisory;
     }
 
     /** The values among {@code values} carried by at most {@link #MAX_SHARED} advisories. */
