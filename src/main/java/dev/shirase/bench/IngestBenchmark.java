@@ -39,9 +39,10 @@ import java.util.stream.Stream;
  * {@code bench ingest}: N generated JVN-iPedia-like items end to end (parse → store → index) into a fresh data dir
  * (parsing one feed document ahead on a second thread, the index written by the index's worker threads; each feed
  * document made searchable as the ingestor does it, durable index commits as its policy says, and one at the end,
- * inside the timed part), then the same documents into a bare index (Lucene alone) for comparison, then search
- * latency over the result. A warm-up through both paths comes first, untimed, until the JIT compiler is nearly idle,
- * then an untimed rehearsal of the full-size pipeline run.
+ * inside the timed part), then search latency over the result. The same documents go into a bare index (Lucene
+ * alone) for comparison just before and again just after the pipeline: the machine's speed drifts by 15-20% over
+ * minutes on a shared host, and the mean of the two cancels a steady drift. A warm-up through both paths comes first,
+ * untimed, until the JIT compiler is nearly idle, then an untimed rehearsal of the full-size pipeline run.
  */
 public final class IngestBenchmark {
     private static final List<String> QUERIES = List.of("認証", "Google Chrome", "クロスサイトスクリプティング",
@@ -50,24 +51,37 @@ public final class IngestBenchmark {
 
     /**
      * What one run measured. Wall seconds and process CPU seconds (all threads, so a loaded machine shows in the
-     * gap between the two); {@code stages} is the ingestor's per-stage breakdown, {@code parse*} the parser's share.
+     * gap between the two); {@code stages} is the ingestor's per-stage breakdown, {@code parse*} the parser's share;
+     * the bare Lucene runs before and after the pipeline.
      */
     public record Result(int items, int warmupItems, double seconds, double cpuSeconds, double parseSeconds,
-                         double parseCpuSeconds,
-                         String stages, double bareSeconds, double bareCpuSeconds, long peakHeapBytes,
-                         long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
+                         double parseCpuSeconds, String stages, BareRun bareBefore, BareRun bareAfter,
+                         long peakHeapBytes, long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
                          Latency search, Latency searchNoFacets) {
         public double perSecond() {
             return items / seconds;
         }
 
+        /** Mean wall seconds of the two bare runs. */
+        public double bareSeconds() {
+            return (bareBefore.seconds() + bareAfter.seconds()) / 2;
+        }
+
+        public double bareCpuSeconds() {
+            return (bareBefore.cpuSeconds() + bareAfter.cpuSeconds()) / 2;
+        }
+
         public double barePerSecond() {
-            return items / bareSeconds;
+            return items / bareSeconds();
         }
 
         public double ratio() {
             return perSecond() / barePerSecond();
         }
+    }
+
+    /** One timed bare Lucene run: wall and process CPU seconds. */
+    public record BareRun(double seconds, double cpuSeconds) {
     }
 
     /** Search latency percentiles in milliseconds: wall clock, and CPU time of the searching thread. */
@@ -120,7 +134,7 @@ public final class IngestBenchmark {
      * and measure nothing. Nothing else in {@code workDir} is touched.
      */
     public Result run(Path workDir) throws IOException {
-        for (String own : List.of("warmup", "pipeline", "bare")) {
+        for (String own : List.of("warmup", "pipeline", "bare", "bare-after")) {
             Path dir = workDir.resolve(own);
             if (Files.exists(dir)) {
                 out.printf("deleting %s (left by an earlier run)%n", dir);
@@ -132,13 +146,18 @@ public final class IngestBenchmark {
             warmedUp += rehearse(workDir.resolve("warmup"));
         }
         resetPeaks();
-        HeapSampler sampler = HeapSampler.start();
+        HeapSampler sampler = HeapSampler.start(); // covers the bare runs too
+        BareRun bareBefore = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
+        out.printf("bare Lucene before the pipeline: %.1f s (process cpu %.1f s)%n", bareBefore.seconds(),
+                bareBefore.cpuSeconds());
         PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
         long peak = peakHeap();
-        double[] bare = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
-        sampler.stop(); // covers the bare run too
+        BareRun bareAfter = bareLucene(Files.createDirectories(workDir.resolve("bare-after")), items);
+        out.printf("bare Lucene after the pipeline: %.1f s (process cpu %.1f s)%n", bareAfter.seconds(),
+                bareAfter.cpuSeconds());
+        sampler.stop();
         return new Result(items, warmedUp, run.seconds(), run.cpuSeconds(), run.parseSeconds(),
-                run.parseCpuSeconds(), run.stages(), bare[0], bare[1], peak, sampler.peakUsed(),
+                run.parseCpuSeconds(), run.stages(), bareBefore, bareAfter, peak, sampler.peakUsed(),
                 sampler.maxAfterGc(), run.search(), run.searchNoFacets());
     }
 
@@ -159,11 +178,11 @@ public final class IngestBenchmark {
             long jitStart = jitTimed ? jit.getTotalCompilationTime() : 0;
             long start = System.nanoTime();
             PipelineRun cold = pipeline(Files.createDirectories(scratch.resolve("pipeline")), count, false);
-            double[] coldBare = bareLucene(Files.createDirectories(scratch.resolve("bare")), count);
+            BareRun coldBare = bareLucene(Files.createDirectories(scratch.resolve("bare")), count);
             double seconds = (System.nanoTime() - start) / 1e9;
             double jitShare = jitTimed ? (jit.getTotalCompilationTime() - jitStart) / 1e3 / seconds : 0;
             out.printf("warm-up (not timed) %,d items: pipeline %,.0f advisories/s, bare Lucene %,.0f docs/s,"
-                    + " JIT compiling %.0f%% of the time%n", count, count / cold.seconds(), count / coldBare[0],
+                    + " JIT compiling %.0f%% of the time%n", count, count / cold.seconds(), count / coldBare.seconds(),
                     jitShare * 100);
             deleteTree(scratch);
             if (jitTimed && jitShare < QUIET_JIT) {
@@ -251,10 +270,9 @@ public final class IngestBenchmark {
     }
 
     /**
-     * The same documents into a fresh index with no parser, store or correlation in the timed part; returns wall
-     * and process CPU seconds of the timed part.
+     * The same documents into a fresh index with no parser, store or correlation in the timed part.
      */
-    private double[] bareLucene(Path dir, int count) {
+    private BareRun bareLucene(Path dir, int count) {
         long timed = 0;
         long cpu = 0;
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
@@ -274,7 +292,7 @@ public final class IngestBenchmark {
             timed += System.nanoTime() - start;
             cpu += processCpuNanos() - cpuStart;
         }
-        return new double[] {timed / 1e9, cpu / 1e9};
+        return new BareRun(timed / 1e9, cpu / 1e9);
     }
 
     /**

@@ -54,8 +54,9 @@ public final class BenchCommand implements Runnable {
                                 ? "cold JVM" : String.format("after %,d items to warm up", r.warmupItems()));
                 System.out.printf("  stages: parse %.1f s (cpu %.1f s), %s%n", r.parseSeconds(), r.parseCpuSeconds(),
                         r.stages());
-                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s)%n",
-                        r.bareSeconds(), r.barePerSecond(), r.bareCpuSeconds());
+                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s;"
+                                + " mean of %.1f s before and %.1f s after the pipeline)%n", r.bareSeconds(),
+                        r.barePerSecond(), r.bareCpuSeconds(), r.bareBefore().seconds(), r.bareAfter().seconds());
                 System.out.printf("ratio pipeline / bare Lucene: %.2f%n", r.ratio());
                 System.out.printf("peak heap: %d MB in use (sampled every 10 ms), %d MB max live after a GC;"
                                 + " sum of per-pool peaks %d MB (an upper bound)%n", r.sampledPeakHeapBytes() >> 20,

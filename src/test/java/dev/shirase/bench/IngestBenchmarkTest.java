@@ -27,7 +27,10 @@ class IngestBenchmarkTest {
                 .contains("background merges finished"); // searches are measured after the load's merges
         assertThat(r.seconds()).isPositive();
         assertThat(r.cpuSeconds()).isPositive();
-        assertThat(r.bareSeconds()).isPositive();
+        assertThat(r.bareBefore().seconds()).isPositive();
+        assertThat(r.bareAfter().seconds()).isPositive();
+        assertThat(r.bareSeconds()).isEqualTo((r.bareBefore().seconds() + r.bareAfter().seconds()) / 2);
+        assertThat(r.ratio()).isEqualTo(r.perSecond() / (r.items() / r.bareSeconds()));
         assertThat(r.ratio()).isPositive();
         assertThat(r.stages()).contains("store").contains("index");
         assertThat(r.search().p50()).isPositive();
@@ -36,6 +39,7 @@ class IngestBenchmarkTest {
         assertThat(work.resolve("warmup")).doesNotExist();
         assertThat(Files.isDirectory(work.resolve("pipeline"))).isTrue();
         assertThat(Files.isDirectory(work.resolve("bare"))).isTrue();
+        assertThat(Files.isDirectory(work.resolve("bare-after"))).isTrue();
     }
 
     @Test
