@@ -146,10 +146,11 @@ public final class AdvisoryRepository {
         return enrich(c, out);
     }
 
-    private record Encoded(Advisory advisory, String json, String hash) {
+    /** An advisory with its stored JSON, content hash and link identifiers, all worked out before writing. */
+    private record Encoded(Advisory advisory, String json, String hash, Collection<Identifier> links) {
         static Encoded of(Advisory a) {
             AdvisoryJson.Encoded e = AdvisoryJson.encode(a);
-            return new Encoded(a, e.json(), e.hash());
+            return new Encoded(a, e.json(), e.hash(), linkIdentifiers(a));
         }
     }
 
@@ -265,7 +266,7 @@ public final class AdvisoryRepository {
                 ps.setInt(9, p.revision);
                 Sql.setInstant(ps, 10, now);
                 ps.setString(11, p.latest.json());
-                ps.setString(12, LinkValues.join(linkIdentifiers(a)));
+                ps.setString(12, LinkValues.join(p.latest.links()));
                 if (p.stored) {
                     ps.setString(13, a.id());
                     updates = true;
@@ -308,7 +309,7 @@ public final class AdvisoryRepository {
             boolean anyIds = false;
             for (Pending p : dirty) {
                 Advisory a = p.latest.advisory();
-                for (Identifier i : linkIdentifiers(a)) {
+                for (Identifier i : p.latest.links()) {
                     ids.setString(1, a.id());
                     ids.setString(2, i.type().name());
                     ids.setString(3, i.value());
@@ -328,8 +329,12 @@ public final class AdvisoryRepository {
      */
     static Collection<Identifier> linkIdentifiers(Advisory a) {
         Map<String, Identifier> byValue = new TreeMap<>();
-        IdentifierExtractor.parse(a.id()).filter(i -> i.value().equalsIgnoreCase(a.id()))
-                .ifPresent(i -> byValue.put(i.value(), i));
+        // Most advisories carry their own id among their identifiers (every JVN iPedia item): no need to parse it.
+        boolean carriesOwnId = a.identifiers().stream().anyMatch(i -> i.value().equals(a.id()));
+        if (!carriesOwnId) {
+            IdentifierExtractor.parse(a.id()).filter(i -> i.value().equalsIgnoreCase(a.id()))
+                    .ifPresent(i -> byValue.put(i.value(), i));
+        }
         for (Identifier i : new TreeSet<>(a.identifiers())) {
             byValue.putIfAbsent(i.value(), i);
         }
