@@ -145,13 +145,16 @@ public final class IngestBenchmark {
         if (warmedUp > 0) {
             warmedUp += rehearse(workDir.resolve("warmup"));
         }
+        collectGarbage();
         resetPeaks();
         HeapSampler sampler = HeapSampler.start(); // covers the bare runs too
         BareRun bareBefore = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
         out.printf("bare Lucene before the pipeline: %.1f s (process cpu %.1f s)%n", bareBefore.seconds(),
                 bareBefore.cpuSeconds());
+        collectGarbage();
         PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
         long peak = peakHeap();
+        collectGarbage();
         BareRun bareAfter = bareLucene(Files.createDirectories(workDir.resolve("bare-after")), items);
         out.printf("bare Lucene after the pipeline: %.1f s (process cpu %.1f s)%n", bareAfter.seconds(),
                 bareAfter.cpuSeconds());
@@ -424,6 +427,14 @@ public final class IngestBenchmark {
         long maxAfterGc() {
             return maxAfterGc;
         }
+    }
+
+    /**
+     * A full collection between the timed runs, outside them: each starts with the heap the one before it left
+     * emptied, instead of paying for collecting that run's garbage (G1's concurrent marking, 1-4 s of CPU).
+     */
+    private static void collectGarbage() {
+        System.gc();
     }
 
     private static void resetPeaks() {

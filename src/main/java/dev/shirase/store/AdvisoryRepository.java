@@ -592,8 +592,8 @@ public final class AdvisoryRepository {
 
     /**
      * The relatives of each wanted advisory, given which of them carries which identifier value: one query finds
-     * the values another advisory shares too (a value carried by two or more rows; the key is (advisory_id,
-     * id_value), so by two advisories); advisories with none of those (most new ones) have no relatives, only the
+     * the values another advisory shares too (a value carried by two or more rows; the key is (id_value,
+     * advisory_id), so by two advisories); advisories with none of those (most new ones) have no relatives, only the
      * others are followed one by one.
      */
     private Map<String, Set<String>> related(Set<String> wanted, Map<String, List<String>> ownerOf) {
