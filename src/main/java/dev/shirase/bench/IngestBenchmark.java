@@ -148,16 +148,12 @@ public final class IngestBenchmark {
         collectGarbage();
         resetPeaks();
         HeapSampler sampler = HeapSampler.start(); // covers the bare runs too
-        BareRun bareBefore = bareLucene(Files.createDirectories(workDir.resolve("bare")), items);
-        out.printf("bare Lucene before the pipeline: %.1f s (process cpu %.1f s)%n", bareBefore.seconds(),
-                bareBefore.cpuSeconds());
+        BareRun bareBefore = timedBare(workDir.resolve("bare"), "before");
         collectGarbage();
         PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
         long peak = peakHeap();
         collectGarbage();
-        BareRun bareAfter = bareLucene(Files.createDirectories(workDir.resolve("bare-after")), items);
-        out.printf("bare Lucene after the pipeline: %.1f s (process cpu %.1f s)%n", bareAfter.seconds(),
-                bareAfter.cpuSeconds());
+        BareRun bareAfter = timedBare(workDir.resolve("bare-after"), "after");
         sampler.stop();
         return new Result(items, warmedUp, run.seconds(), run.cpuSeconds(), run.parseSeconds(),
                 run.parseCpuSeconds(), run.stages(), bareBefore, bareAfter, peak, sampler.peakUsed(),
@@ -270,6 +266,14 @@ public final class IngestBenchmark {
             return new PipelineRun(seconds, cpuSeconds, parseNanos[0] / 1e9, parseNanos[1] / 1e9,
                     ingestor.stageTimes().summary(), withFacets, withoutFacets);
         }
+    }
+
+    /** One of the two timed bare runs ({@code when} the pipeline), printed as it ends. */
+    private BareRun timedBare(Path dir, String when) throws IOException {
+        BareRun bare = bareLucene(Files.createDirectories(dir), items);
+        out.printf("bare Lucene %s the pipeline: %.1f s (process cpu %.1f s)%n", when, bare.seconds(),
+                bare.cpuSeconds());
+        return bare;
     }
 
     /**

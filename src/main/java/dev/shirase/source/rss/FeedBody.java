@@ -137,7 +137,7 @@ public final class FeedBody {
             return check.needed() ? new XmlFixerReader(chars) : chars;
         }
         String text = decode(in, charset);
-        return needsHealing(text) ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
+        return HealingCheck.needed(text) ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
     }
 
     /** Decodes the whole (size-capped) rest of the body strictly. */
@@ -152,11 +152,6 @@ public final class FeedBody {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** Whether Rome's {@link XmlFixerReader} could change what the XML parser reads from {@code text}. */
-    static boolean needsHealing(String text) {
-        return HealingCheck.needed(text);
     }
 
     private static CharacterCodingException codingCause(Throwable e) {

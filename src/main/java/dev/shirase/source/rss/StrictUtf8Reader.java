@@ -54,7 +54,7 @@ final class StrictUtf8Reader extends Reader {
         int end = carried + read;
         endOfInput = read < CHUNK - carried;
         int cut = endOfInput ? end : lastCharacterStart(end);
-        chars = decode(cut);
+        chars = decode(bytes, cut);
         position = 0;
         carried = end - cut;
         System.arraycopy(bytes, cut, bytes, 0, carried);
@@ -71,10 +71,6 @@ final class StrictUtf8Reader extends Reader {
             i--;
         }
         return i == 0 ? end : i;
-    }
-
-    private String decode(int length) throws IOException {
-        return decode(bytes, length);
     }
 
     /**

@@ -19,14 +19,14 @@ class FeedBodyTest {
             "<a><![CDATA[&lt;]]></a>", "  <?xml version=\"1.0\"?><a/>", "\n<a/>", "<!-- first --><a/>",
             "<!DOCTYPE a><a/>", "<a>&foo.bar;</a>", "<a b=\"&x;\"/>", "<", ""})
     void healsWhatTheHealerWouldChange(String text) {
-        assertThat(FeedBody.needsHealing(text)).isTrue();
+        assertThat(HealingCheck.needed(text)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"<a>&#13;&#x3042;&lt;&gt;&amp;&quot;&apos;</a>", "<?xml version=\"1.0\"?><a>x</a>",
             "<a b=\"&amp;\">plain</a>"})
     void skipsDocumentsTheHealerWouldReadTheSame(String text) {
-        assertThat(FeedBody.needsHealing(text)).isFalse();
+        assertThat(HealingCheck.needed(text)).isFalse();
     }
 
     /** For the real samples it skips, the parsed document is the same with and without the healer. */
@@ -35,7 +35,7 @@ class FeedBodyTest {
             "feeds/jvn-rss-sample.rdf", "feeds/ipa-alert-rss-sample.rdf", "feeds/myjvn-getAlertList-hnd-sample.xml"})
     void skippingTheHealerChangesNothingTheParserReads(String fixture) throws Exception {
         String text = new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8);
-        assertThat(FeedBody.needsHealing(text)).isFalse();
+        assertThat(HealingCheck.needed(text)).isFalse();
         assertThat(parsed(new StringReader(text))).isEqualTo(parsed(new XmlFixerReader(new StringReader(text))));
     }
 
