@@ -13,6 +13,17 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * Opening migrates the schema (Flyway, {@code db/migration}); repositories share this one pool.
  */
 public final class Database implements AutoCloseable {
+    static final String H2_OBJECT_CACHE = "h2.objectCache";
+
+    static {
+        // H2 interns every string bound to a statement in a value cache, hashing it first: for a bulk load's JSON
+        // bodies (a few KB each, never seen twice) that was 10 % of the storing thread's CPU, for no reuse. Read by
+        // H2 when its first class loads, which is here (an operator's own -Dh2.objectCache wins).
+        if (System.getProperty(H2_OBJECT_CACHE) == null) {
+            System.setProperty(H2_OBJECT_CACHE, "false");
+        }
+    }
+
 
     private final DataSource dataSource;
     private final AutoCloseable closer;
