@@ -13,7 +13,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * Opening migrates the schema (Flyway, {@code db/migration}); repositories share this one pool.
  */
 public final class Database implements AutoCloseable {
-    static final String H2_OBJECT_CACHE = "h2.objectCache";
+    private static final String H2_OBJECT_CACHE = "h2.objectCache";
 
     static {
         // H2 interns every string bound to a statement in a value cache, hashing it first: for a bulk load's JSON
@@ -23,7 +23,6 @@ public final class Database implements AutoCloseable {
             System.setProperty(H2_OBJECT_CACHE, "false");
         }
     }
-
 
     private final DataSource dataSource;
     private final AutoCloseable closer;

@@ -21,8 +21,7 @@ class DatabaseTest {
 
     @Test
     void turnsOffH2sValueCacheBeforeH2Loads() {
-        Database db = Database.inMemory("object-cache");
-        try (db) {
+        try (Database db = Database.inMemory("object-cache")) {
             // H2 read the property when its first class loaded, which Database's static block precedes
             assertThat(org.h2.engine.SysProperties.OBJECT_CACHE).isFalse();
         }
