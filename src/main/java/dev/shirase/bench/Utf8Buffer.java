@@ -1,37 +1,43 @@
 package dev.shirase.bench;
 
-import java.io.ByteArrayInputStream;
-import java.util.Arrays;
+import dev.shirase.source.InMemoryBody;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A growable byte array that generated feed documents are written into: UTF-8 literals, ASCII text and numbers. */
+/**
+ * A growable byte sequence that generated feed documents are written into: UTF-8 literals, ASCII text and numbers.
+ * Kept in blocks of {@link InMemoryBody#BLOCK} bytes, never one array: a 500-item document is 1.5 MB, which G1
+ * would allocate as a humongous object (see {@link InMemoryBody}).
+ */
 final class Utf8Buffer {
+    private static final int BLOCK = InMemoryBody.BLOCK;
 
-    private byte[] bytes;
-    private int size;
-
-    /** Room for {@code expected} bytes up front, so that a well-estimated document is never copied to grow. */
-    Utf8Buffer(long expected) {
-        bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expected))];
-    }
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] block = new byte[BLOCK];
+    private int fill;
 
     Utf8Buffer append(byte[] utf8) {
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
-        size += utf8.length;
+        int from = 0;
+        while (from < utf8.length) {
+            int n = Math.min(utf8.length - from, room());
+            System.arraycopy(utf8, from, block, fill, n);
+            fill += n;
+            from += n;
+        }
         return this;
     }
 
     Utf8Buffer append(byte b) {
-        ensure(1);
-        bytes[size++] = b;
+        room();
+        block[fill++] = b;
         return this;
     }
 
     /** Text known to be ASCII (identifiers, dates), one byte per character. */
     Utf8Buffer ascii(String text) {
-        ensure(text.length());
         for (int i = 0; i < text.length(); i++) {
-            bytes[size++] = (byte) text.charAt(i);
+            room();
+            block[fill++] = (byte) text.charAt(i);
         }
         return this;
     }
@@ -40,19 +46,37 @@ final class Utf8Buffer {
         return ascii(Integer.toString(value));
     }
 
-    /** The bytes written, in an array of their exact length. */
+    /** Bytes written so far. */
+    long size() {
+        return (long) full.size() * BLOCK + fill;
+    }
+
+    /** The bytes written, in one array of their exact length. */
     byte[] toByteArray() {
-        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
-    }
-
-    /** The bytes written, read in place. */
-    ByteArrayInputStream toInputStream() {
-        return new ByteArrayInputStream(bytes, 0, size);
-    }
-
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length + (bytes.length >> 1)));
+        byte[] out = new byte[Math.toIntExact(size())];
+        int pos = 0;
+        for (byte[] b : full) {
+            System.arraycopy(b, 0, out, pos, b.length);
+            pos += b.length;
         }
+        System.arraycopy(block, 0, out, pos, fill);
+        return out;
+    }
+
+    /** The bytes written, read in place, block after block. */
+    InMemoryBody toInputStream() {
+        List<byte[]> blocks = new ArrayList<>(full);
+        blocks.add(block);
+        return new InMemoryBody(blocks, fill);
+    }
+
+    /** Free space in the current block, starting a new one when it is full (at least one byte). */
+    private int room() {
+        if (fill == BLOCK) {
+            full.add(block);
+            block = new byte[BLOCK];
+            fill = 0;
+        }
+        return BLOCK - fill;
     }
 }

@@ -20,6 +20,17 @@ class DatabaseTest {
     }
 
     @Test
+    void theDefaultDatabaseWritesCommittedChangesWithinATenthOfASecond(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(Database.defaultUrl(dir.resolve("data")), "sa", "");
+             var c = db.connection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(Database.WRITE_DELAY_MS).isEqualTo(100);
+        }
+    }
+
+    @Test
     void turnsOffH2sValueCacheBeforeH2Loads() {
         try (Database db = Database.inMemory("object-cache")) {
             // H2 read the property when its first class loaded, which Database's static block precedes

@@ -3,6 +3,7 @@ package dev.shirase.source.rss;
 import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import dev.shirase.source.FeedParseException;
+import dev.shirase.source.InMemoryBody;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -62,7 +63,7 @@ public final class FeedBody {
         String encoding = "the declared charset";
         try {
             // A body already in memory (every fetched one) is read in place: its bytes can be looked at twice.
-            InputStream in = body instanceof ByteArrayInputStream ? body : new BufferedInputStream(body, 8192);
+            InputStream in = inMemory(body) ? body : new BufferedInputStream(body, 8192);
             Prolog prolog = sniff(in);
             if (prolog.empty) {
                 throw new FeedParseException(label + ": empty response body, expected an XML feed");
@@ -125,19 +126,24 @@ public final class FeedBody {
             in.skipNBytes(2);
         }
         Charset charset = Charset.forName(encoding);
-        if (charset.equals(StandardCharsets.UTF_8) && in instanceof ByteArrayInputStream inMemory) {
+        if (charset.equals(StandardCharsets.UTF_8) && inMemory(in)) {
             HealingCheck check = new HealingCheck();
-            inMemory.mark(0);
+            in.mark(0); // ignored by both in-memory kinds: the whole body can be read again
             byte[] chunk = new byte[8192];
-            for (int n; !check.decided() && (n = inMemory.read(chunk)) > 0; ) {
+            for (int n; !check.decided() && (n = in.read(chunk)) > 0; ) {
                 check.accept(chunk, 0, n);
             }
-            inMemory.reset();
-            Reader chars = new StrictUtf8Reader(inMemory);
+            in.reset();
+            Reader chars = new StrictUtf8Reader(in);
             return check.needed() ? new XmlFixerReader(chars) : chars;
         }
         String text = decode(in, charset);
         return HealingCheck.needed(text) ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
+    }
+
+    /** Whether the body is in memory and can be read again from a mark however far it was read. */
+    private static boolean inMemory(InputStream body) {
+        return body instanceof ByteArrayInputStream || body instanceof InMemoryBody;
     }
 
     /** Decodes the whole (size-capped) rest of the body strictly. */

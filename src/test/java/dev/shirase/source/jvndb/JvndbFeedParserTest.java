@@ -12,10 +12,13 @@ import dev.shirase.advisory.Reference;
 import dev.shirase.advisory.Severity;
 import dev.shirase.bench.JvndbFeedGenerator;
 import dev.shirase.ingest.FeedParsers;
+import dev.shirase.source.FeedSource;
 import dev.shirase.source.FeedType;
+import dev.shirase.source.InMemoryBody;
 import dev.shirase.source.ParsedFeed;
 import dev.shirase.source.rss.Fixtures;
 import dev.shirase.source.rss.JvndbParser;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -46,6 +49,18 @@ class JvndbFeedParserTest {
         byte[] page = new JvndbFeedGenerator().page(1_000, 500);
         ParsedFeed expected = Fixtures.parse(rome, FeedType.JVNDB, page, "application/rdf+xml");
         ParsedFeed actual = Fixtures.parse(stax, FeedType.JVNDB, page, "application/rdf+xml");
+        assertThat(actual.advisories()).hasSize(500).containsExactlyElementsOf(expected.advisories());
+    }
+
+    @Test
+    void aPageReadFromBlocksInMemoryGivesTheSameAdvisories() throws Exception {
+        JvndbFeedGenerator generator = new JvndbFeedGenerator();
+        byte[] page = generator.page(1_000, 500);
+        ParsedFeed expected = Fixtures.parse(stax, FeedType.JVNDB, page, "application/rdf+xml");
+        // 1.5 MB in 256 KB blocks: the healing check reads it all, then the parser reads it again from the start.
+        ParsedFeed actual = stax.parse(generator.pageBody(1_000, 500), "application/rdf+xml",
+                new FeedSource("jvndb", FeedType.JVNDB, URI.create("https://jvndb.jvn.jp/"), null, true));
+        assertThat(page.length).isGreaterThan(2 * InMemoryBody.BLOCK);
         assertThat(actual.advisories()).hasSize(500).containsExactlyElementsOf(expected.advisories());
     }
 
