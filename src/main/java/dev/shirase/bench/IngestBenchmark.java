@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,9 +43,11 @@ import java.util.stream.Stream;
  * (parsing one feed document ahead on a second thread, the index written by the index's worker threads; each feed
  * document made searchable as the ingestor does it, durable index commits as its policy says, and one at the end,
  * inside the timed part), then search latency over the result. The same documents go into a bare index (Lucene
- * alone) for comparison just before and again just after the pipeline: the machine's speed drifts by 15-20% over
- * minutes on a shared host, and the mean of the two cancels a steady drift. A warm-up through both paths comes first,
- * untimed, until the JIT compiler is nearly idle, then an untimed rehearsal of the full-size pipeline run.
+ * alone) for comparison, alternating with the pipeline: bare, pipeline, bare, pipeline, bare for two rounds. On a
+ * shared host the machine's speed drifts and jumps by 15-25% from one minute to the next; the bare runs on both sides
+ * of every pipeline run cancel a steady drift, and more than one round halves a jump's weight. A warm-up through
+ * both paths comes first, untimed, until the JIT compiler is nearly idle, then an untimed rehearsal of the full-size
+ * pipeline run.
  */
 public final class IngestBenchmark {
     private static final List<String> QUERIES = List.of("認証", "Google Chrome", "クロスサイトスクリプティング",
@@ -50,38 +55,70 @@ public final class IngestBenchmark {
             "情報漏えい", "サービス運用妨害 (DoS)", "OS コマンドインジェクション", "Linux カーネル");
 
     /**
-     * What one run measured. Wall seconds and process CPU seconds (all threads, so a loaded machine shows in the
-     * gap between the two); {@code stages} is the ingestor's per-stage breakdown, {@code parse*} the parser's share;
-     * the bare Lucene runs before and after the pipeline.
+     * What one benchmark measured: the timed pipeline runs and the bare Lucene runs around them (one more than
+     * pipeline runs), in the order they ran; {@code stages} is the last pipeline run's per-stage breakdown of the
+     * ingestor, {@code parse*} its parser's share.
      */
-    public record Result(int items, int warmupItems, double seconds, double cpuSeconds, double parseSeconds,
-                         double parseCpuSeconds, String stages, BareRun bareBefore, BareRun bareAfter,
+    public record Result(int items, int warmupItems, List<TimedRun> pipelines, List<TimedRun> bares,
+                         double parseSeconds, double parseCpuSeconds, String stages,
                          long peakHeapBytes, long sampledPeakHeapBytes, long maxHeapAfterGcBytes,
                          Latency search, Latency searchNoFacets) {
-        public double perSecond() {
-            return items / seconds;
+        public Result {
+            pipelines = List.copyOf(pipelines);
+            bares = List.copyOf(bares);
+            if (pipelines.isEmpty() || bares.size() != pipelines.size() + 1) {
+                throw new IllegalArgumentException(pipelines.size() + " pipeline runs need one more bare run, not "
+                        + bares.size());
+            }
         }
 
-        /** Mean wall seconds of the two bare runs. */
+        /** Mean wall seconds of the pipeline runs. */
+        public double seconds() {
+            return mean(pipelines, TimedRun::seconds);
+        }
+
+        public double cpuSeconds() {
+            return mean(pipelines, TimedRun::cpuSeconds);
+        }
+
+        public double perSecond() {
+            return items / seconds();
+        }
+
+        /** Mean wall seconds of the bare runs (their middle is the pipeline runs' middle). */
         public double bareSeconds() {
-            return (bareBefore.seconds() + bareAfter.seconds()) / 2;
+            return mean(bares, TimedRun::seconds);
         }
 
         public double bareCpuSeconds() {
-            return (bareBefore.cpuSeconds() + bareAfter.cpuSeconds()) / 2;
+            return mean(bares, TimedRun::cpuSeconds);
         }
 
         public double barePerSecond() {
             return items / bareSeconds();
         }
 
+        /** Pipeline speed over bare Lucene speed, from the means of all runs. */
         public double ratio() {
             return perSecond() / barePerSecond();
         }
+
+        /** The ratio of each pipeline run alone, against the mean of the two bare runs on either side of it. */
+        public List<Double> roundRatios() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < pipelines.size(); i++) {
+                ratios.add((bares.get(i).seconds() + bares.get(i + 1).seconds()) / 2 / pipelines.get(i).seconds());
+            }
+            return ratios;
+        }
+
+        private static double mean(List<TimedRun> runs, ToDoubleFunction<TimedRun> value) {
+            return runs.stream().mapToDouble(value).average().orElseThrow();
+        }
     }
 
-    /** One timed bare Lucene run: wall and process CPU seconds. */
-    public record BareRun(double seconds, double cpuSeconds) {
+    /** One timed run: wall and process CPU seconds (all threads, so a loaded machine shows in the gap). */
+    public record TimedRun(double seconds, double cpuSeconds) {
     }
 
     /** Search latency percentiles in milliseconds: wall clock, and CPU time of the searching thread. */
@@ -102,10 +139,16 @@ public final class IngestBenchmark {
     /** The warm-up ends once the JIT compiler ran for less than this share of a round's wall time. */
     private static final double QUIET_JIT = 0.10;
 
+    /** The sub-directories a run makes (also those of earlier versions: pipeline, bare, bare-after). */
+    private static final Pattern OWN_DIR = Pattern.compile("warmup|pipeline(-\\d+)?|bare(-\\d+|-after)?");
+    /** Timed pipeline runs, each between two bare runs, unless a test asks for fewer. */
+    static final int ROUNDS = 2;
+
     private final int items;
     /** At most this many items to warm up. */
     private final int warmup;
     private final int pageSize;
+    private final int rounds;
     private final int searchWarmupRounds;
     private final PrintStream out;
     private final JvndbFeedGenerator generator = new JvndbFeedGenerator();
@@ -115,32 +158,31 @@ public final class IngestBenchmark {
             null, true);
 
     /** Up to {@code warmup} items go through both paths untimed first (0: measure a cold JVM). */
-    public IngestBenchmark(int items, int warmup, int pageSize, PrintStream out) {
-        this(items, warmup, pageSize, SEARCH_WARMUP_ROUNDS, out);
+    public IngestBenchmark(int items, int warmup, int pageSize, int rounds, PrintStream out) {
+        this(items, warmup, pageSize, rounds, SEARCH_WARMUP_ROUNDS, out);
     }
 
     /** With fewer untimed search rounds (tests). */
-    IngestBenchmark(int items, int warmup, int pageSize, int searchWarmupRounds, PrintStream out) {
+    IngestBenchmark(int items, int warmup, int pageSize, int rounds, int searchWarmupRounds, PrintStream out) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("at least one timed round, not " + rounds);
+        }
         this.items = items;
         this.warmup = warmup;
         this.pageSize = pageSize;
+        this.rounds = rounds;
         this.searchWarmupRounds = searchWarmupRounds;
         this.out = out;
     }
 
     /**
      * Runs the benchmark in {@code workDir}. What an earlier run left in its sub-directories ({@code warmup},
-     * {@code pipeline}, {@code bare}) is deleted first: re-ingesting a filled store would find every item unchanged
-     * and measure nothing. Nothing else in {@code workDir} is touched.
+     * {@code pipeline-N}, {@code bare-N}) is deleted first: re-ingesting a filled store would find every item
+     * unchanged and measure nothing. Nothing else in {@code workDir} is touched. The last pipeline run's and the last
+     * bare run's directories stay for inspection; the earlier ones are deleted once measured.
      */
     public Result run(Path workDir) throws IOException {
-        for (String own : List.of("warmup", "pipeline", "bare", "bare-after")) {
-            Path dir = workDir.resolve(own);
-            if (Files.exists(dir)) {
-                out.printf("deleting %s (left by an earlier run)%n", dir);
-                deleteTree(dir);
-            }
-        }
+        deleteLeftOvers(workDir);
         int warmedUp = warmUp(workDir.resolve("warmup"));
         if (warmedUp > 0) {
             warmedUp += rehearse(workDir.resolve("warmup"));
@@ -148,16 +190,46 @@ public final class IngestBenchmark {
         collectGarbage();
         resetPeaks();
         HeapSampler sampler = HeapSampler.start(); // covers the bare runs too
-        BareRun bareBefore = timedBare(workDir.resolve("bare"), "before");
-        collectGarbage();
-        PipelineRun run = pipeline(Files.createDirectories(workDir.resolve("pipeline")), items, true);
-        long peak = peakHeap();
-        collectGarbage();
-        BareRun bareAfter = timedBare(workDir.resolve("bare-after"), "after");
+        List<TimedRun> bares = new ArrayList<>();
+        List<TimedRun> pipelines = new ArrayList<>();
+        bares.add(timedBare(workDir, 1));
+        PipelineRun last = null;
+        long peak = 0;
+        for (int round = 1; round <= rounds; round++) {
+            collectGarbage();
+            boolean lastRound = round == rounds;
+            Path dir = Files.createDirectories(workDir.resolve("pipeline-" + round));
+            // Search latencies are measured once, over the last run's archive.
+            PipelineRun run = pipeline(dir, items, lastRound);
+            peak = Math.max(peak, peakHeap());
+            out.printf("pipeline run %d of %d: %.1f s = %,.0f advisories/s (process cpu %.1f s)%n", round, rounds,
+                    run.seconds(), items / run.seconds(), run.cpuSeconds());
+            pipelines.add(new TimedRun(run.seconds(), run.cpuSeconds()));
+            if (!lastRound) {
+                deleteTree(dir);
+            }
+            collectGarbage();
+            bares.add(timedBare(workDir, round + 1));
+            last = run;
+        }
         sampler.stop();
-        return new Result(items, warmedUp, run.seconds(), run.cpuSeconds(), run.parseSeconds(),
-                run.parseCpuSeconds(), run.stages(), bareBefore, bareAfter, peak, sampler.peakUsed(),
-                sampler.maxAfterGc(), run.search(), run.searchNoFacets());
+        return new Result(items, warmedUp, pipelines, bares, last.parseSeconds(), last.parseCpuSeconds(),
+                last.stages(), peak, sampler.peakUsed(), sampler.maxAfterGc(), last.search(), last.searchNoFacets());
+    }
+
+    private void deleteLeftOvers(Path workDir) throws IOException {
+        if (!Files.isDirectory(workDir)) {
+            return;
+        }
+        List<Path> own;
+        try (Stream<Path> list = Files.list(workDir)) {
+            own = list.filter(Files::isDirectory).filter(d -> OWN_DIR.matcher(d.getFileName().toString()).matches())
+                    .sorted().toList();
+        }
+        for (Path dir : own) {
+            out.printf("deleting %s (left by an earlier run)%n", dir);
+            deleteTree(dir);
+        }
     }
 
     /**
@@ -177,7 +249,7 @@ public final class IngestBenchmark {
             long jitStart = jitTimed ? jit.getTotalCompilationTime() : 0;
             long start = System.nanoTime();
             PipelineRun cold = pipeline(Files.createDirectories(scratch.resolve("pipeline")), count, false);
-            BareRun coldBare = bareLucene(Files.createDirectories(scratch.resolve("bare")), count);
+            TimedRun coldBare = bareLucene(Files.createDirectories(scratch.resolve("bare")), count);
             double seconds = (System.nanoTime() - start) / 1e9;
             double jitShare = jitTimed ? (jit.getTotalCompilationTime() - jitStart) / 1e3 / seconds : 0;
             out.printf("warm-up (not timed) %,d items: pipeline %,.0f advisories/s, bare Lucene %,.0f docs/s,"
@@ -268,18 +340,22 @@ public final class IngestBenchmark {
         }
     }
 
-    /** One of the two timed bare runs ({@code when} the pipeline), printed as it ends. */
-    private BareRun timedBare(Path dir, String when) throws IOException {
-        BareRun bare = bareLucene(Files.createDirectories(dir), items);
-        out.printf("bare Lucene %s the pipeline: %.1f s (process cpu %.1f s)%n", when, bare.seconds(),
-                bare.cpuSeconds());
+    /**
+     * Timed bare run number {@code n} into {@code bare-n}, printed as it ends; the one before it is deleted (only the
+     * last stays).
+     */
+    private TimedRun timedBare(Path workDir, int n) throws IOException {
+        deleteTree(workDir.resolve("bare-" + (n - 1)));
+        TimedRun bare = bareLucene(Files.createDirectories(workDir.resolve("bare-" + n)), items);
+        out.printf("bare Lucene run %d of %d: %.1f s = %,.0f docs/s (process cpu %.1f s)%n", n, rounds + 1,
+                bare.seconds(), items / bare.seconds(), bare.cpuSeconds());
         return bare;
     }
 
     /**
      * The same documents into a fresh index with no parser, store or correlation in the timed part.
      */
-    private BareRun bareLucene(Path dir, int count) {
+    private TimedRun bareLucene(Path dir, int count) {
         long timed = 0;
         long cpu = 0;
         try (AdvisoryIndex index = AdvisoryIndex.open(dir)) {
@@ -299,7 +375,7 @@ public final class IngestBenchmark {
             timed += System.nanoTime() - start;
             cpu += processCpuNanos() - cpuStart;
         }
-        return new BareRun(timed / 1e9, cpu / 1e9);
+        return new TimedRun(timed / 1e9, cpu / 1e9);
     }
 
     /**

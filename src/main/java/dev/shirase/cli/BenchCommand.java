@@ -4,7 +4,9 @@ import dev.shirase.bench.IngestBenchmark;
 import dev.shirase.inventory.bench.MatchBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,27 +39,38 @@ public final class BenchCommand implements Runnable {
                         "meet compiled code (default ${DEFAULT-VALUE}; 0 measures a cold JVM)"})
         int warmup;
 
+        @Option(names = "--rounds", defaultValue = "2", paramLabel = "N",
+                description = {"timed pipeline runs, each between two bare Lucene runs (bare, pipeline, bare, ...);",
+                        "more rounds weigh less a moment when the host is slow (default ${DEFAULT-VALUE})"})
+        int rounds;
+
         @Option(names = "--work", paramLabel = "DIR", description = "scratch dir (default: a temp dir, deleted after)")
         Path work;
 
         @Override
         public Integer call() throws Exception {
+            if (rounds < 1) {
+                throw new UserError("--rounds must be at least 1, not " + rounds);
+            }
             Path dir = work != null ? work : Files.createTempDirectory("shirase-bench");
             System.out.printf("bench ingest: %,d items (after up to %,d to warm up), %d per document, %d cores,"
                             + " max heap %d MB, in %s%n", items, warmup, page,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
             try {
-                IngestBenchmark.Result r = new IngestBenchmark(items, warmup, page, System.out).run(dir);
+                IngestBenchmark.Result r = new IngestBenchmark(items, warmup, page, rounds, System.out).run(dir);
                 System.out.printf("pipeline (parse → store → index): %,d items in %.1f s = %,.0f advisories/s"
-                                + " (process cpu %.1f s = %,.0f per cpu-second; %s)%n", r.items(), r.seconds(),
-                        r.perSecond(), r.cpuSeconds(), r.items() / r.cpuSeconds(), r.warmupItems() == 0
+                                + " (mean of %d runs: %s s; process cpu %.1f s = %,.0f per cpu-second; %s)%n",
+                        r.items(), r.seconds(), r.perSecond(), r.pipelines().size(), seconds(r.pipelines()),
+                        r.cpuSeconds(), r.items() / r.cpuSeconds(), r.warmupItems() == 0
                                 ? "cold JVM" : String.format("after %,d items to warm up", r.warmupItems()));
-                System.out.printf("  stages: parse %.1f s (cpu %.1f s), %s%n", r.parseSeconds(), r.parseCpuSeconds(),
-                        r.stages());
-                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (process cpu %.1f s;"
-                                + " mean of %.1f s before and %.1f s after the pipeline)%n", r.bareSeconds(),
-                        r.barePerSecond(), r.bareCpuSeconds(), r.bareBefore().seconds(), r.bareAfter().seconds());
-                System.out.printf("ratio pipeline / bare Lucene: %.2f%n", r.ratio());
+                System.out.printf("  stages of the last run: parse %.1f s (cpu %.1f s), %s%n", r.parseSeconds(),
+                        r.parseCpuSeconds(), r.stages());
+                System.out.printf("bare Lucene indexing, same documents: %.1f s = %,.0f docs/s (mean of %d runs: %s s;"
+                                + " process cpu %.1f s)%n", r.bareSeconds(), r.barePerSecond(), r.bares().size(),
+                        seconds(r.bares()), r.bareCpuSeconds());
+                System.out.printf("ratio pipeline / bare Lucene: %.2f (each pipeline run against the bare runs on"
+                        + " either side: %s)%n", r.ratio(), r.roundRatios().stream()
+                        .map(x -> String.format("%.2f", x)).collect(Collectors.joining(", ")));
                 System.out.printf("peak heap: %d MB in use (sampled every 10 ms), %d MB max live after a GC;"
                                 + " sum of per-pool peaks %d MB (an upper bound)%n", r.sampledPeakHeapBytes() >> 20,
                         r.maxHeapAfterGcBytes() >> 20, r.peakHeapBytes() >> 20);
@@ -70,6 +83,10 @@ public final class BenchCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    private static String seconds(List<IngestBenchmark.TimedRun> runs) {
+        return runs.stream().map(t -> String.format("%.1f", t.seconds())).collect(Collectors.joining(", "));
     }
 
     @Command(name = "match", mixinStandardHelpOptions = true,
