@@ -46,21 +46,9 @@ final class Utf8Buffer {
         return ascii(Integer.toString(value));
     }
 
-    /** Bytes written so far. */
-    long size() {
-        return (long) full.size() * BLOCK + fill;
-    }
-
-    /** The bytes written, in one array of their exact length. */
+    /** The bytes written, in one array of their exact length (for tests: the benchmark reads the blocks). */
     byte[] toByteArray() {
-        byte[] out = new byte[Math.toIntExact(size())];
-        int pos = 0;
-        for (byte[] b : full) {
-            System.arraycopy(b, 0, out, pos, b.length);
-            pos += b.length;
-        }
-        System.arraycopy(block, 0, out, pos, fill);
-        return out;
+        return toInputStream().readAllBytes();
     }
 
     /** The bytes written, read in place, block after block. */

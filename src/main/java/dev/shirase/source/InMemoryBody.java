@@ -60,6 +60,14 @@ public final class InMemoryBody extends InputStream {
         return copied == 0 ? -1 : copied;
     }
 
+    /** The rest of the body in one array of its exact length. */
+    @Override
+    public byte[] readAllBytes() {
+        byte[] rest = new byte[available()];
+        read(rest, 0, rest.length);
+        return rest;
+    }
+
     @Override
     public long skip(long n) {
         long skipped = 0;
