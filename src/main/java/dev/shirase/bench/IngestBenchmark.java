@@ -141,13 +141,12 @@ public final class IngestBenchmark {
 
     /** The sub-directories a run makes (also those of earlier versions: pipeline, bare, bare-after). */
     private static final Pattern OWN_DIR = Pattern.compile("warmup|pipeline(-\\d+)?|bare(-\\d+|-after)?");
-    /** Timed pipeline runs, each between two bare runs, unless a test asks for fewer. */
-    static final int ROUNDS = 2;
 
     private final int items;
     /** At most this many items to warm up. */
     private final int warmup;
     private final int pageSize;
+    /** Timed pipeline runs, each between two bare runs. */
     private final int rounds;
     private final int searchWarmupRounds;
     private final PrintStream out;
