@@ -3,11 +3,16 @@ package dev.shirase.source.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.io.impl.XmlFixerReader;
+import dev.shirase.source.InMemoryBody;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.output.XMLOutputter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +32,32 @@ class FeedBodyTest {
             "<a b=\"&amp;\">plain</a>"})
     void skipsDocumentsTheHealerWouldReadTheSame(String text) {
         assertThat(HealingCheck.needed(text)).isFalse();
+    }
+
+    /**
+     * A body held in blocks is read in place like a byte array, not copied whole first: a parser that stops early
+     * leaves the rest of it unread.
+     */
+    @Test
+    void readsABodyInBlocksInPlace() throws Exception {
+        byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> blocks = new ArrayList<>();
+        blocks.add(Arrays.copyOf(head, InMemoryBody.BLOCK));
+        Arrays.fill(blocks.get(0), head.length, InMemoryBody.BLOCK, (byte) 'x');
+        for (int i = 0; i < 3; i++) {
+            byte[] filler = new byte[InMemoryBody.BLOCK];
+            Arrays.fill(filler, (byte) 'x');
+            blocks.add(filler);
+        }
+        InMemoryBody body = new InMemoryBody(blocks, InMemoryBody.BLOCK);
+
+        String start = FeedBody.read(body, "application/xml", "test", chars -> {
+            char[] five = new char[5];
+            return new String(five, 0, chars.read(five));
+        });
+
+        assertThat(start).isEqualTo("<?xml");
+        assertThat(body.available()).isGreaterThan(3 * InMemoryBody.BLOCK);
     }
 
     /** For the real samples it skips, the parsed document is the same with and without the healer. */
